@@ -56,7 +56,7 @@ RU_SENTENCES = [
 ]
 EN_PARAGRAPH = " ".join(CORPUS_EN[:6])
 # Long text, one sentence per line: the map-reduce test chunks it on sentence boundaries.
-LONG_EN_SENTENCES = CORPUS_EN + [s for s in ARTICLE_EN.replace("\n", " ").split(". ") if s][:8]
+LONG_EN_SENTENCES = CORPUS_EN + [" ".join(s.split()) + "." for s in ARTICLE_EN.split(". ") if s.strip()][:8]
 
 # Generation settings used for the fixtures; the Rust tests pass the same values to the engine.
 MARIAN_SETTINGS = dict(min_length=0, max_length=24, no_repeat_ngram_size=0, length_penalty=1.0,
@@ -180,6 +180,9 @@ def chunk_sentences(tok, sentences, window):
     window: the same rule the engine uses (crates/engine/src/prepare/chunk.rs)."""
     chunks, current = [], []
     for s in sentences:
+        s = s.strip()
+        if not s:
+            continue
         candidate = " ".join(current + [s])
         if current and len(tok(candidate)["input_ids"]) > window:
             chunks.append(" ".join(current))

@@ -1,0 +1,172 @@
+//! `Analysis`: the one type that crosses every boundary (engine → CLI, desktop UI, library,
+//! exports). Keep it serde-stable; bump [`FORMAT_VERSION`] on any incompatible change.
+//! Documented with an example in docs/ANALYSIS.md.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::Entity;
+use crate::lang::Lang;
+use crate::models::Role;
+use crate::prepare::Span;
+
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub format_version: u32,
+    pub engine_version: String,
+    pub source_language: Lang,
+    pub length: Length,
+    pub route: Route,
+    /// The article after clean-up; entity and sentence spans point into its `text`.
+    pub article: Document,
+    /// For a Russian article: its English translation, sentence i ↔ article sentence i.
+    pub article_translation: Option<Document>,
+    pub summaries: Summaries,
+    pub models: Vec<ModelUse>,
+    pub timings: Vec<StageTiming>,
+}
+
+/// The summary in both languages; `en.sentences[i]` and `ru.sentences[i]` say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summaries {
+    pub en: Document,
+    pub ru: Document,
+}
+
+/// A text with its sentences and entities. Spans are `char` offsets (Unicode scalar values).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub language: Lang,
+    pub text: String,
+    pub sentences: Vec<Span>,
+    pub entities: Entities,
+}
+
+impl Document {
+    /// Joins sentences with one space, remembering each sentence's span.
+    pub fn from_sentences<S: AsRef<str>>(language: Lang, sentences: &[S], entities: Entities) -> Document {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(sentences.len());
+        let mut pos = 0;
+        for s in sentences {
+            if !text.is_empty() {
+                text.push(' ');
+                pos += 1;
+            }
+            let s = s.as_ref();
+            let n = s.chars().count();
+            text.push_str(s);
+            spans.push(Span { start: pos, end: pos + n });
+            pos += n;
+        }
+        Document { language, text, sentences: spans, entities }
+    }
+
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        self.sentences.iter().map(|s| s.slice(&self.text)).collect()
+    }
+}
+
+/// Entities of one text, or why there are none: never a made-up entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Entities {
+    Tagged { model: String, items: Vec<Entity> },
+    Unavailable { reason: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Route {
+    /// English article → English summary → Russian translation of the summary.
+    EnSummariseTranslate,
+    /// Russian article → English translation → English summary → Russian translation of it.
+    RuPivotThroughEn,
+}
+
+impl Route {
+    pub fn for_language(lang: Lang) -> Route {
+        match lang {
+            Lang::En => Route::EnSummariseTranslate,
+            Lang::Ru => Route::RuPivotThroughEn,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Route::EnSummariseTranslate => "summarise in English, translate the summary to Russian",
+            Route::RuPivotThroughEn => {
+                "translate the article to English, summarise, translate the summary to Russian"
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Length {
+    Short,
+    #[default]
+    Medium,
+    Long,
+}
+
+impl Length {
+    pub fn key(self) -> &'static str {
+        match self {
+            Length::Short => "short",
+            Length::Medium => "medium",
+            Length::Long => "long",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelUse {
+    pub role: Role,
+    pub id: String,
+    pub repo: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Prepare,
+    LoadModels,
+    TranslateArticle,
+    Summarise,
+    TranslateSummary,
+    Entities,
+}
+
+impl Stage {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Prepare => "reading the article",
+            Stage::LoadModels => "loading models",
+            Stage::TranslateArticle => "translating the article to English",
+            Stage::Summarise => "summarising",
+            Stage::TranslateSummary => "translating the summary",
+            Stage::Entities => "finding names, places and organisations",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageTiming {
+    pub stage: Stage,
+    pub ms: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_spans_cover_each_sentence() {
+        let d = Document::from_sentences(Lang::Ru, &["Один.", "Два три."], Entities::Unavailable { reason: "x".into() });
+        assert_eq!(d.text, "Один. Два три.");
+        assert_eq!(d.sentence_texts(), vec!["Один.", "Два три."]);
+    }
+}

@@ -1,0 +1,189 @@
+//! Named entities with a BERT token classifier (CoNLL-03 labels): word labels from rust-bert,
+//! merged here from B-/I- pieces into whole entities with char spans into the tagged text.
+
+use rust_bert::pipelines::common::ModelType;
+use rust_bert::pipelines::token_classification::{
+    LabelAggregationOption, Token, TokenClassificationConfig, TokenClassificationModel,
+};
+use rust_bert::resources::LocalResource;
+use serde::{Deserialize, Serialize};
+use tch::Device;
+
+use crate::error::Result;
+use crate::models::{store, weights, Architecture, ModelFiles};
+use crate::prepare::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "LOC")]
+    Location,
+    #[serde(rename = "ORG")]
+    Organisation,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    fn from_tag(tag: &str) -> Option<EntityKind> {
+        match tag {
+            "PER" => Some(EntityKind::Person),
+            "LOC" => Some(EntityKind::Location),
+            "ORG" => Some(EntityKind::Organisation),
+            "MISC" => Some(EntityKind::Misc),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The entity as it appears in the text (the spanned slice).
+    pub text: String,
+    pub span: Span,
+    /// Mean probability of the entity's word labels.
+    pub score: f32,
+}
+
+pub struct Tagger {
+    model: TokenClassificationModel,
+}
+
+impl Tagger {
+    pub fn load(files: &ModelFiles) -> Result<Tagger> {
+        store::check_config(files, Architecture::BertTokenClassification)?;
+        let mut config = TokenClassificationConfig::new(
+            ModelType::Bert,
+            weights::plain(files),
+            LocalResource::from(files.config.clone()),
+            LocalResource::from(files.tokenizer[0].clone()),
+            None,
+            false,
+            Some(false),
+            None,
+            LabelAggregationOption::First,
+        );
+        config.device = Device::Cpu;
+        Ok(Tagger { model: TokenClassificationModel::new(config)? })
+    }
+
+    /// Word-piece labels (no special tokens), as transformers' token classification gives them.
+    pub fn piece_labels(&self, texts: &[&str]) -> Vec<Vec<Token>> {
+        self.model.predict(texts, false, false)
+    }
+
+    /// Whole entities in each text.
+    pub fn tag(&self, texts: &[&str]) -> Vec<Vec<Entity>> {
+        self.model
+            .predict(texts, true, false)
+            .into_iter()
+            .zip(texts)
+            .map(|(words, text)| merge(&words, text))
+            .collect()
+    }
+}
+
+/// B-X starts an entity, I-X continues an open X entity (or starts one, as transformers' "simple"
+/// aggregation does when a B- is missing); anything else closes it.
+pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
+    struct Open {
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+        scores: Vec<f64>,
+    }
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let close = |o: Open, out: &mut Vec<Entity>| {
+        let span = Span { start: o.start, end: o.end };
+        out.push(Entity {
+            kind: o.kind,
+            text: span.slice(text).to_string(),
+            span,
+            score: (o.scores.iter().sum::<f64>() / o.scores.len() as f64) as f32,
+        });
+    };
+    for w in words {
+        let Some(offset) = w.offset else { continue };
+        let (prefix, tag) = w.label.split_once('-').unwrap_or((w.label.as_str(), ""));
+        let kind = EntityKind::from_tag(tag);
+        let (start, end) = (offset.begin as usize, offset.end as usize);
+        match (prefix, kind, open.as_mut()) {
+            ("I", Some(k), Some(o)) if o.kind == k => {
+                o.end = end;
+                o.scores.push(w.score);
+            }
+            ("B" | "I", Some(k), _) => {
+                if let Some(o) = open.take() {
+                    close(o, &mut out);
+                }
+                open = Some(Open { kind: k, start, end, scores: vec![w.score] });
+            }
+            _ => {
+                if let Some(o) = open.take() {
+                    close(o, &mut out);
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        close(o, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_tokenizers::{Mask, Offset};
+
+    fn word(text: &str, label: &str, begin: u32, end: u32) -> Token {
+        Token {
+            text: text.into(),
+            score: 0.5,
+            label: label.into(),
+            label_index: 0,
+            sentence: 0,
+            index: 0,
+            word_index: 0,
+            offset: Some(Offset { begin, end }),
+            mask: Mask::None,
+        }
+    }
+
+    #[test]
+    fn merges_b_and_i_pieces_into_entities() {
+        let text = "Мэр Сергей Собянин посетил Москву и ООН";
+        let words = [
+            word("Мэр", "O", 0, 3),
+            word("Сергей", "B-PER", 4, 10),
+            word("Собянин", "I-PER", 11, 18),
+            word("посетил", "O", 19, 26),
+            word("Москву", "I-LOC", 27, 33),
+            word("и", "O", 34, 35),
+            word("ООН", "B-ORG", 36, 39),
+        ];
+        let e = merge(&words, text);
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[0].kind, e[0].text.as_str(), e[0].span), (EntityKind::Person, "Сергей Собянин", Span { start: 4, end: 18 }));
+        assert_eq!((e[1].kind, e[1].text.as_str()), (EntityKind::Location, "Москву"));
+        assert_eq!((e[2].kind, e[2].text.as_str()), (EntityKind::Organisation, "ООН"));
+    }
+
+    #[test]
+    fn a_new_b_or_a_different_type_splits_entities() {
+        let text = "Paris London Berlin";
+        let words = [word("Paris", "B-LOC", 0, 5), word("London", "B-LOC", 6, 12), word("Berlin", "I-ORG", 13, 19)];
+        let kinds: Vec<_> = merge(&words, text).into_iter().map(|e| (e.kind, e.text)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EntityKind::Location, "Paris".to_string()),
+                (EntityKind::Location, "London".to_string()),
+                (EntityKind::Organisation, "Berlin".to_string())
+            ]
+        );
+    }
+}

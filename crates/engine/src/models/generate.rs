@@ -1,0 +1,98 @@
+//! The shared piece of the two seq2seq stages: generation settings → rust-bert, ids → text.
+
+use std::path::Path;
+
+use rust_bert::pipelines::common::{ModelResource, ModelType, TokenizerOption};
+use rust_bert::pipelines::generation_utils::{GenerateConfig, GenerateOptions, LanguageGenerator};
+use rust_bert::resources::LocalResource;
+use rust_tokenizers::tokenizer::TruncationStrategy;
+use tch::Device;
+
+use crate::error::Result;
+use crate::models::manifest::Generation;
+
+/// One generated sequence: its token ids (starting with the decoder start token, as
+/// transformers' `generate` returns them) and the decoded text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generated {
+    pub ids: Vec<i64>,
+    pub text: String,
+}
+
+/// A `GenerateConfig` with every field set: without rust-bert's `remote` feature there is no
+/// `Default`, and explicit values are what keeps us in step with transformers.
+pub fn config(
+    model_type: ModelType,
+    model: ModelResource,
+    config: &Path,
+    vocab: &Path,
+    merges: Option<&Path>,
+    g: &Generation,
+) -> GenerateConfig {
+    GenerateConfig {
+        model_type,
+        model_resource: model,
+        config_resource: Box::new(LocalResource::from(config.to_path_buf())),
+        vocab_resource: Box::new(LocalResource::from(vocab.to_path_buf())),
+        merges_resource: merges.map(|m| Box::new(LocalResource::from(m.to_path_buf())) as Box<_>),
+        min_length: g.min_length,
+        max_length: Some(g.max_length),
+        do_sample: false,
+        early_stopping: g.early_stopping,
+        num_beams: g.num_beams,
+        temperature: 1.0,
+        top_k: 0,
+        top_p: 1.0,
+        repetition_penalty: 1.0,
+        length_penalty: g.length_penalty,
+        no_repeat_ngram_size: g.no_repeat_ngram_size,
+        num_return_sequences: 1,
+        num_beam_groups: None,
+        diversity_penalty: None,
+        device: Device::Cpu,
+        kind: None,
+    }
+}
+
+fn options(g: &Generation) -> GenerateOptions<'static> {
+    GenerateOptions {
+        min_length: Some(g.min_length),
+        max_length: Some(g.max_length),
+        early_stopping: Some(g.early_stopping),
+        num_return_sequences: Some(1),
+        num_beams: Some(g.num_beams),
+        do_sample: Some(false),
+        temperature: Some(1.0),
+        repetition_penalty: Some(1.0),
+        length_penalty: Some(g.length_penalty),
+        no_repeat_ngram_size: Some(g.no_repeat_ngram_size),
+        output_scores: false,
+        ..Default::default()
+    }
+}
+
+/// Generates for a batch of inputs; one output per input, in order.
+pub fn generate<G: LanguageGenerator>(model: &G, inputs: &[&str], g: &Generation) -> Result<Vec<Generated>> {
+    if inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let out = model.generate_indices(Some(inputs), Some(options(g)))?;
+    let tokenizer = model.get_tokenizer();
+    Ok(out
+        .into_iter()
+        .map(|o| Generated {
+            // rust-bert's decoded Marian text starts with the space of the first "▁".
+            text: tokenizer.decode(&o.indices, true, true).trim().to_string(),
+            ids: o.indices,
+        })
+        .collect())
+}
+
+/// The ids the encoder sees for `text`, special tokens included.
+pub fn encode(tokenizer: &TokenizerOption, text: &str) -> Vec<i64> {
+    tokenizer.encode_list(&[text], usize::MAX, &TruncationStrategy::DoNotTruncate, 0).remove(0).token_ids
+}
+
+pub fn count_tokens(tokenizer: &TokenizerOption, text: &str) -> usize {
+    encode(tokenizer, text).len()
+}

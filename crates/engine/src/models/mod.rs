@@ -1,0 +1,10 @@
+//! Model knowledge and loading: the manifest, the store on disk, weights, generation.
+
+pub mod generate;
+pub mod manifest;
+pub mod store;
+pub mod weights;
+
+pub use generate::Generated;
+pub use manifest::{Architecture, Generation, LengthRange, Manifest, ModelSpec, Role};
+pub use store::{default_models_dir, ModelFiles};

@@ -1,0 +1,144 @@
+//! English abstractive summarisation with BART; long articles are summarised map-reduce style.
+
+use rust_bert::bart::BartGenerator;
+use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+
+use crate::error::{EngineError, Result};
+use crate::models::{generate, store, weights, Architecture, Generated, Generation, LengthRange, ModelFiles};
+use crate::prepare::chunk;
+
+pub struct Summariser {
+    model: BartGenerator,
+    tokenizer: TokenizerOption,
+    settings: Generation,
+    window: usize,
+}
+
+/// One round of the map step: the chunks and what each was summarised to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub chunks: Vec<String>,
+    pub summaries: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MapReduce {
+    pub levels: Vec<Level>,
+    /// The text the final summary was made from.
+    pub final_input: String,
+    pub summary: Generated,
+}
+
+/// Map levels before the reduce step gives up shrinking and summarises what fits: with real
+/// models two levels cover texts far beyond the input cap.
+const MAX_LEVELS: usize = 4;
+
+impl Summariser {
+    pub fn load(files: &ModelFiles, settings: Generation) -> Result<Summariser> {
+        store::check_config(files, Architecture::Bart)?;
+        let config: rust_bert::bart::BartConfig = read_config(files)?;
+        let tokenizer = || {
+            TokenizerOption::from_file(
+                ModelType::Bart,
+                &files.tokenizer[0].to_string_lossy(),
+                Some(&files.tokenizer[1].to_string_lossy()),
+                false,
+                None,
+                None,
+            )
+        };
+        let gen_config = generate::config(
+            ModelType::Bart,
+            weights::plain(files),
+            &files.config,
+            &files.tokenizer[0],
+            Some(&files.tokenizer[1]),
+            &settings,
+        );
+        let model = BartGenerator::new_with_tokenizer(gen_config, tokenizer()?)?;
+        Ok(Summariser {
+            model,
+            tokenizer: tokenizer()?,
+            settings,
+            window: config.max_position_embeddings as usize,
+        })
+    }
+
+    /// The encoder's input window in tokens.
+    pub fn window(&self) -> usize {
+        self.window
+    }
+
+    pub fn encode(&self, text: &str) -> Vec<i64> {
+        generate::encode(&self.tokenizer, text)
+    }
+
+    pub fn count_tokens(&self, text: &str) -> usize {
+        generate::count_tokens(&self.tokenizer, text)
+    }
+
+    pub fn settings(&self, length: LengthRange) -> Generation {
+        Generation { min_length: length.min_length, max_length: length.max_length, ..self.settings }
+    }
+
+    /// Summarises texts that each fit the window (one batch).
+    pub fn summarise_chunks(&self, chunks: &[&str], length: LengthRange) -> Result<Vec<Generated>> {
+        generate::generate(&self.model, chunks, &self.settings(length))
+    }
+
+    /// Map-reduce: pack sentences into chunks that fit the window and summarise each; pack the
+    /// chunk summaries the same way; repeat until one chunk remains, and summarise it.
+    /// `step` is called after each model call with the fraction done; it may cancel.
+    pub fn summarise(
+        &self,
+        sentences: &[&str],
+        length: LengthRange,
+        step: &mut dyn FnMut(f32) -> Result<()>,
+    ) -> Result<MapReduce> {
+        let count = |t: &str| self.count_tokens(t);
+        let mut units: Vec<String> = sentences.iter().map(|s| s.to_string()).collect();
+        let mut levels = Vec::new();
+        // Each map level takes 80 % of the progress still left; the final call completes it.
+        let mut done = 0.0f32;
+        loop {
+            let mut chunks = chunk::pack(&units, self.window, &count);
+            if chunks.is_empty() {
+                return Err(EngineError::Inference("nothing to summarise".into()));
+            }
+            if chunks.len() > 1 && levels.len() == MAX_LEVELS {
+                tracing::warn!("summaries do not shrink; summarising the first window only");
+                chunks.truncate(1);
+            }
+            if chunks.len() == 1 {
+                let summary = self.summarise_chunks(&[chunks[0].as_str()], length)?.remove(0);
+                step(1.0)?;
+                return Ok(MapReduce { levels, final_input: chunks.remove(0), summary });
+            }
+            let level_span = (1.0 - done) * 0.8;
+            let mut summaries = Vec::with_capacity(chunks.len());
+            // One chunk per call: batching pads chunks to the longest, which costs more than it
+            // saves on a CPU, and one call per chunk lets a cancel land sooner.
+            for (i, c) in chunks.iter().enumerate() {
+                let mut out = self.summarise_chunks(&[c.as_str()], length)?;
+                summaries.push(out.remove(0).text);
+                step(done + level_span * (i + 1) as f32 / chunks.len() as f32)?;
+            }
+            done += level_span;
+            units = summaries.clone();
+            levels.push(Level { chunks, summaries });
+        }
+    }
+}
+
+pub(crate) fn read_config<T: serde::de::DeserializeOwned>(files: &ModelFiles) -> Result<T> {
+    let text = std::fs::read_to_string(&files.config).map_err(|e| EngineError::ModelUnreadable {
+        id: files.id.clone(),
+        dir: files.dir.clone(),
+        reason: e.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| EngineError::ModelUnreadable {
+        id: files.id.clone(),
+        dir: files.dir.clone(),
+        reason: format!("config.json: {e}"),
+    })
+}

@@ -1,0 +1,103 @@
+//! Marian translation, sentence by sentence in batches, keeping sentence i ↔ translation i.
+
+use rust_bert::marian::MarianGenerator;
+use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::models::{generate, store, weights, Architecture, Generated, Generation, ModelFiles};
+use crate::prepare::chunk;
+use crate::summarise::read_config;
+
+/// Sentences per model call: enough to use both cores, small enough for frequent progress and
+/// cancel checks.
+pub const BATCH: usize = 8;
+
+pub struct Translator {
+    model: MarianGenerator,
+    tokenizer: TokenizerOption,
+    settings: Generation,
+    window: usize,
+    pub from: Lang,
+}
+
+impl Translator {
+    pub fn load(files: &ModelFiles, settings: Generation, from: Lang) -> Result<Translator> {
+        store::check_config(files, Architecture::Marian)?;
+        let config: rust_bert::bart::BartConfig = read_config(files)?;
+        let tokenizer = || {
+            TokenizerOption::from_file(
+                ModelType::Marian,
+                &files.tokenizer[0].to_string_lossy(),
+                Some(&files.tokenizer[1].to_string_lossy()),
+                false,
+                None,
+                None,
+            )
+        };
+        let weights = weights::marian(files, config.max_position_embeddings, config.d_model)?;
+        let gen_config = generate::config(
+            ModelType::Marian,
+            weights,
+            &files.config,
+            &files.tokenizer[0],
+            Some(&files.tokenizer[1]),
+            &settings,
+        );
+        let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer()?)?;
+        Ok(Translator {
+            model,
+            tokenizer: tokenizer()?,
+            settings,
+            window: config.max_position_embeddings as usize,
+            from,
+        })
+    }
+
+    /// The encoder's ids for `text` (after the same whitespace clean-up as translation).
+    pub fn encode(&self, text: &str) -> Vec<i64> {
+        generate::encode(&self.tokenizer, &collapse(text))
+    }
+
+    /// One model call on sentences that each fit the window.
+    pub fn translate_batch(&self, sentences: &[&str]) -> Result<Vec<Generated>> {
+        // rust_tokenizers' Marian turns every space into its own "▁": collapse runs first.
+        let clean: Vec<String> = sentences.iter().map(|s| collapse(s)).collect();
+        let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
+        generate::generate(&self.model, &refs, &self.settings)
+    }
+
+    /// Translates each sentence; the result has exactly one entry per input sentence. A sentence
+    /// longer than the model's window is translated in word-boundary pieces that are rejoined.
+    pub fn translate(&self, sentences: &[&str], step: &mut dyn FnMut(f32) -> Result<()>) -> Result<Vec<String>> {
+        let count = |t: &str| generate::count_tokens(&self.tokenizer, t);
+        // Each piece remembers which sentence it belongs to.
+        let mut pieces: Vec<(usize, String)> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let s = collapse(s);
+            if s.is_empty() {
+                continue;
+            }
+            for p in chunk::pack(&[s], self.window, &count) {
+                pieces.push((i, p));
+            }
+        }
+        let mut out = vec![String::new(); sentences.len()];
+        let total = pieces.len().max(1);
+        for (n, batch) in pieces.chunks(BATCH).enumerate() {
+            let texts: Vec<&str> = batch.iter().map(|(_, p)| p.as_str()).collect();
+            for ((i, _), g) in batch.iter().zip(self.translate_batch(&texts)?) {
+                if !out[*i].is_empty() {
+                    out[*i].push(' ');
+                }
+                out[*i].push_str(&g.text);
+            }
+            step(((n + 1) * BATCH).min(total) as f32 / total as f32)?;
+        }
+        Ok(out)
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
