@@ -1,1 +1,201 @@
-fn main() {}
+//! `svodka`: the command line over svodka-engine. Parsing, progress display and rendering only;
+//! all logic lives in the engine.
+
+mod bench;
+mod render;
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use svodka_engine::models::store;
+use svodka_engine::prepare::decode_input;
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest, Stage};
+
+#[derive(Parser)]
+#[command(name = "svodka", version, about = "Summarise an English or Russian news article in both languages")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarise an article: English and Russian summaries side by side, with entities.
+    Analyze {
+        /// The article (plain text or HTML); `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Summary length.
+        #[arg(long, value_enum, default_value_t = LengthArg::Medium)]
+        length: LengthArg,
+        /// Print the full Analysis as JSON instead of the side-by-side view.
+        #[arg(long)]
+        json: bool,
+        /// Model folder [default: $SVODKA_MODELS or ~/.local/share/svodka/models].
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+    },
+    /// List the models svodka uses, whether each is installed, and how to install it.
+    Models {
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+        /// Exit with 3 unless every model is installed.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Time the pipeline on the sample articles (see docs/BENCHMARKS.md).
+    Bench {
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+        /// Runs per article (after one warm-up run).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LengthArg {
+    Short,
+    Medium,
+    Long,
+}
+
+impl From<LengthArg> for Length {
+    fn from(l: LengthArg) -> Length {
+        match l {
+            LengthArg::Short => Length::Short,
+            LengthArg::Medium => Length::Medium,
+            LengthArg::Long => Length::Long,
+        }
+    }
+}
+
+/// Exit codes: 0 ok, 2 bad input (clap uses 2 for bad arguments too), 3 model missing or broken.
+const EXIT_BAD_INPUT: u8 = 2;
+const EXIT_MODEL: u8 = 3;
+const EXIT_OTHER: u8 = 1;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    // Engine panics are caught and reported as one-line errors; the default hook would also
+    // print libtorch's C++ backtrace. Keep it for RUST_BACKTRACE users only.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| tracing::debug!("panic: {info}")));
+    }
+    match Cli::parse().command {
+        Command::Analyze { file, length, json, models } => analyze(file, length.into(), json, models),
+        Command::Models { models, check } => list_models(models, check),
+        Command::Bench { models, runs } => bench::run(models.unwrap_or_else(store::default_models_dir), runs),
+    }
+}
+
+fn fail(e: &EngineError) -> ExitCode {
+    eprintln!("svodka: {e}");
+    ExitCode::from(match e.kind() {
+        ErrorKind::BadInput => EXIT_BAD_INPUT,
+        ErrorKind::Model => EXIT_MODEL,
+        ErrorKind::Cancelled | ErrorKind::Internal => EXIT_OTHER,
+    })
+}
+
+fn read_input(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        }
+        _ => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                return Err("no input: give a FILE, or pipe the article into `svodka analyze -`".into());
+            }
+            let mut buf = Vec::new();
+            stdin.lock().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+    }
+}
+
+fn analyze(file: Option<PathBuf>, length: Length, json: bool, models: Option<PathBuf>) -> ExitCode {
+    let bytes = match read_input(file) {
+        Ok(b) => b,
+        Err(msg) => {
+            eprintln!("svodka: {msg}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let text = match decode_input(&bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let models_dir = models.unwrap_or_else(store::default_models_dir);
+    let engine = Engine::start(EngineConfig::new(models_dir));
+    let bar = progress_bar();
+    let shown = bar.clone();
+    let result = engine.analyze(text, length, move |p| {
+        shown.set_message(p.stage.describe());
+        shown.set_position((p.fraction * 100.0) as u64);
+        if p.stage == Stage::Entities && p.fraction >= 1.0 {
+            shown.finish_and_clear();
+        }
+    });
+    bar.finish_and_clear();
+    match result {
+        Ok(analysis) => {
+            if json {
+                match serde_json::to_string_pretty(&analysis) {
+                    Ok(s) => println!("{s}"),
+                    Err(e) => {
+                        eprintln!("svodka: cannot write JSON: {e}");
+                        return ExitCode::from(EXIT_OTHER);
+                    }
+                }
+            } else {
+                print!("{}", render::side_by_side(&analysis, render::terminal_width()));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(100), indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg:40} [{bar:30}] {pos:>3}%")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+fn list_models(models: Option<PathBuf>, check: bool) -> ExitCode {
+    let dir = models.unwrap_or_else(store::default_models_dir);
+    println!("Model folder: {}", dir.display());
+    let mut all = true;
+    for spec in &Manifest::builtin().models {
+        match store::locate(&dir, spec) {
+            Ok(files) => println!("  installed  {:<22} {} ({})", spec.id, spec.role, files.weights.display()),
+            Err(_) => {
+                all = false;
+                println!(
+                    "  missing    {:<22} {}\n             {}",
+                    spec.id,
+                    spec.role,
+                    store::install_hint(spec, &dir.join(&spec.id))
+                );
+            }
+        }
+    }
+    if check && !all {
+        return ExitCode::from(EXIT_MODEL);
+    }
+    ExitCode::SUCCESS
+}

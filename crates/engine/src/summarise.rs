@@ -77,8 +77,11 @@ impl Summariser {
         generate::count_tokens(&self.tokenizer, text)
     }
 
+    /// Generation settings for a length preset. The decoder has learned positions only up to
+    /// the window, so longer requests are capped there.
     pub fn settings(&self, length: LengthRange) -> Generation {
-        Generation { min_length: length.min_length, max_length: length.max_length, ..self.settings }
+        let max_length = length.max_length.min(self.window as i64);
+        Generation { min_length: length.min_length.min(max_length), max_length, ..self.settings }
     }
 
     /// Summarises texts that each fit the window (one batch).

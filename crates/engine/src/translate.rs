@@ -35,7 +35,11 @@ impl Translator {
                 None,
             )
         };
-        let weights = weights::marian(files, config.max_position_embeddings, config.d_model)?;
+        // Decoder positions end at the window: longer generation would index past them.
+        let window = config.max_position_embeddings;
+        let max_length = settings.max_length.min(window);
+        let settings = Generation { max_length, min_length: settings.min_length.min(max_length), ..settings };
+        let weights = weights::marian(files, window, config.d_model)?;
         let gen_config = generate::config(
             ModelType::Marian,
             weights,
@@ -49,7 +53,7 @@ impl Translator {
             model,
             tokenizer: tokenizer()?,
             settings,
-            window: config.max_position_embeddings as usize,
+            window: window as usize,
             from,
         })
     }

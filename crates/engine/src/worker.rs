@@ -57,8 +57,19 @@ impl Engine {
     }
 
     pub fn submit(&self, text: String, length: Length, progress: impl FnMut(Progress) + Send + 'static) -> JobHandle {
+        self.submit_with_cancel(text, length, progress, Arc::new(AtomicBool::new(false)))
+    }
+
+    /// Like [`Engine::submit`], with a cancel flag the caller made beforehand (so that, say, the
+    /// progress callback or another command can set it).
+    pub fn submit_with_cancel(
+        &self,
+        text: String,
+        length: Length,
+        progress: impl FnMut(Progress) + Send + 'static,
+        cancel: Arc<AtomicBool>,
+    ) -> JobHandle {
         let (reply, rx) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
         let job = Job { text, length, progress: Box::new(progress), cancel: cancel.clone(), reply };
         if let Err(mpsc::SendError(job)) = self.jobs.send(job) {
             let _ = job.reply.send(Err(EngineError::WorkerGone));
@@ -100,6 +111,8 @@ fn run(config: EngineConfig, queue: mpsc::Receiver<Job>) {
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".into());
+            // libtorch errors carry a C++ backtrace; the first line is the message.
+            let what = what.lines().next().unwrap_or_default().to_string();
             tracing::error!(%what, "engine job panicked");
             Err(EngineError::Inference(format!("internal error: {what}")))
         });

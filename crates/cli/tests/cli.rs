@@ -1,0 +1,80 @@
+//! The `svodka` binary as a user runs it: exit codes, messages, and JSON output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn svodka(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_svodka"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .env("SVODKA_MODELS", "/nonexistent/svodka-models")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        input.write_all(bytes).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn bad_inputs_exit_2_with_one_line() {
+    let cases: [(&[&str], Option<&[u8]>, &str); 5] = [
+        (&["analyze", "-"], Some(b""), "the input is empty"),
+        (&["analyze", "-"], Some(b" \n\t \n"), "the input is empty"),
+        (&["analyze", "samples/fr-article.txt"], None, "unsupported language: French"),
+        (&["analyze", "-"], Some(b"\x7fELF\x02\x01\x01\x00\x00\x00binary"), "does not look like text"),
+        (&["analyze", "no-such-file.txt"], None, "cannot read no-such-file.txt"),
+    ];
+    for (args, input, want) in cases {
+        let out = svodka(args, input);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line please: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn missing_models_exit_3_and_say_how_to_install() {
+    let out = svodka(&["analyze", "samples/en-article.txt"], None);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("huggingface.co/sshleifer/distilbart-cnn-12-6"));
+    let out = svodka(&["models", "--check"], None);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("missing    opus-mt-en-ru"));
+}
+
+#[test]
+fn json_output_on_fixture_models() {
+    let out = svodka(&["analyze", "samples/en-article.txt", "--models", "models/fixtures", "--json", "--length", "short"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["route"], "en-summarise-translate");
+    let en = a["summaries"]["en"]["sentences"].as_array().unwrap();
+    let ru = a["summaries"]["ru"]["sentences"].as_array().unwrap();
+    assert!(!en.is_empty() && en.len() == ru.len());
+    assert!(!a["summaries"]["ru"]["text"].as_str().unwrap().is_empty());
+    assert_eq!(a["article"]["entities"]["status"], "tagged");
+    assert!(a["timings"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn side_by_side_view_on_a_russian_article_from_stdin() {
+    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/ru-article.txt")).unwrap();
+    let out = svodka(&["analyze", "--models", "models/fixtures", "--length", "short"], Some(&text));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let view = String::from_utf8(out.stdout).unwrap();
+    assert!(view.contains("English summary") && view.contains("Русское резюме"), "{view}");
+    assert!(view.contains("translate the article to English"), "{view}");
+    assert!(view.contains("Article: entities not marked — no Russian entity model"), "{view}");
+}

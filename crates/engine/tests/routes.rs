@@ -1,0 +1,185 @@
+//! The whole pipeline on the fixture models: routes, alignment, entities, progress, cancel,
+//! missing models, and the Analysis contract (serde round trip).
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use svodka_engine::analysis::{Analysis, Entities, Length, Route, Stage};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Lang, Progress};
+
+const EN: &str = include_str!("../../../samples/en-article.txt");
+const RU: &str = include_str!("../../../samples/ru-article.txt");
+
+/// The fixture models with short generation, so the suite stays quick; the settings themselves
+/// are covered by the parity tests.
+fn engine() -> Engine {
+    Engine::start(fixture_config(common::fixtures()))
+}
+
+fn fixture_config(dir: std::path::PathBuf) -> EngineConfig {
+    let mut config = EngineConfig::new(dir);
+    for m in &mut config.manifest.models {
+        if let Some(g) = m.generation.as_mut() {
+            g.max_length = g.max_length.min(24);
+            g.num_beams = 2;
+        }
+        for r in m.presets.values_mut() {
+            r.max_length = r.max_length.min(24);
+            r.min_length = r.min_length.min(8);
+        }
+    }
+    config
+}
+
+fn run(engine: &Engine, text: &str) -> (Analysis, Vec<Progress>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let a = engine
+        .analyze(text.to_string(), Length::Short, move |p| sink.lock().unwrap().push(p))
+        .unwrap();
+    let progress = seen.lock().unwrap().clone();
+    (a, progress)
+}
+
+fn assert_aligned(a: &Analysis) {
+    let en = a.summaries.en.sentence_texts();
+    let ru = a.summaries.ru.sentence_texts();
+    assert!(!en.is_empty() && en.iter().all(|s| !s.is_empty()), "{en:?}");
+    assert_eq!(en.len(), ru.len(), "summaries must be sentence-aligned");
+    assert!(ru.iter().all(|s| !s.is_empty()), "{ru:?}");
+}
+
+fn assert_spans_valid(doc: &svodka_engine::Document) {
+    if let Entities::Tagged { items, .. } = &doc.entities {
+        for e in items {
+            assert_eq!(e.span.slice(&doc.text), e.text);
+        }
+    }
+}
+
+#[test]
+fn english_article_is_summarised_then_translated() {
+    let engine = engine();
+    let (a, progress) = run(&engine, EN);
+    assert_eq!(a.source_language, Lang::En);
+    assert_eq!(a.route, Route::EnSummariseTranslate);
+    assert!(a.article_translation.is_none());
+    assert_aligned(&a);
+    // English texts are tagged by the English model; Russian ones say why they are not.
+    match &a.article.entities {
+        Entities::Tagged { model, items } => {
+            assert_eq!(model, "bert-base-NER");
+            assert!(!items.is_empty());
+        }
+        other => panic!("article not tagged: {other:?}"),
+    }
+    assert!(matches!(a.summaries.en.entities, Entities::Tagged { .. }));
+    assert!(matches!(&a.summaries.ru.entities, Entities::Unavailable { reason } if reason.contains("Russian")));
+    for doc in [&a.article, &a.summaries.en] {
+        assert_spans_valid(doc);
+    }
+    let stages: Vec<Stage> = a.timings.iter().map(|t| t.stage).collect();
+    assert_eq!(
+        stages,
+        vec![Stage::Prepare, Stage::LoadModels, Stage::Summarise, Stage::TranslateSummary, Stage::Entities]
+    );
+    assert_eq!(a.models.len(), 3);
+    assert!(progress.iter().any(|p| p.stage == Stage::Summarise && p.fraction == 1.0));
+    assert!(progress.iter().all(|p| (0.0..=1.0).contains(&p.fraction)));
+}
+
+#[test]
+fn russian_article_takes_the_pivot_route() {
+    let engine = engine();
+    let (a, _) = run(&engine, RU);
+    assert_eq!(a.source_language, Lang::Ru);
+    assert_eq!(a.route, Route::RuPivotThroughEn);
+    let t = a.article_translation.as_ref().expect("English translation of the article");
+    assert_eq!(t.language, Lang::En);
+    assert_eq!(t.sentences.len(), a.article.sentences.len(), "article translation is sentence-aligned");
+    assert!(matches!(a.article.entities, Entities::Unavailable { .. }));
+    assert!(matches!(t.entities, Entities::Tagged { .. }));
+    assert_aligned(&a);
+    assert!(a.timings.iter().any(|t| t.stage == Stage::TranslateArticle));
+}
+
+#[test]
+fn analysis_round_trips_through_json() {
+    let engine = engine();
+    let (a, _) = run(&engine, EN);
+    let json = serde_json::to_string_pretty(&a).unwrap();
+    let back: Analysis = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["route"], "en-summarise-translate");
+    assert_eq!(v["summaries"]["ru"]["entities"]["status"], "unavailable");
+}
+
+#[test]
+fn bad_input_fails_before_any_model_loads() {
+    let engine = Engine::start(EngineConfig::new("/nonexistent/models".into()));
+    for (input, want) in [
+        ("", "the input is empty"),
+        ("   \n\t ", "the input is empty"),
+        (include_str!("../../../samples/fr-article.txt"), "unsupported language: French"),
+    ] {
+        let e = engine.analyze(input.to_string(), Length::Medium, |_| {}).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::BadInput);
+        assert!(e.to_string().starts_with(want), "{e}");
+    }
+}
+
+#[test]
+fn missing_models_are_named_with_how_to_install() {
+    let engine = Engine::start(EngineConfig::new("/nonexistent/models".into()));
+    let e = engine.analyze(EN.to_string(), Length::Medium, |_| {}).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Model);
+    let msg = e.to_string();
+    assert!(msg.contains("distilbart-cnn-12-6") && msg.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"), "{msg}");
+}
+
+#[test]
+fn missing_ner_model_is_reported_not_invented() {
+    // A store with everything but the entity model.
+    let root = std::env::temp_dir().join(format!("svodka-no-ner-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    for m in ["distilbart-cnn-12-6", "opus-mt-en-ru", "opus-mt-ru-en"] {
+        std::os::unix::fs::symlink(common::fixtures().join(m), root.join(m)).unwrap();
+    }
+    let engine = Engine::start(fixture_config(root.clone()));
+    let (a, _) = run(&engine, EN);
+    match &a.article.entities {
+        Entities::Unavailable { reason } => assert!(reason.contains("bert-base-NER"), "{reason}"),
+        other => panic!("expected no entities, got {other:?}"),
+    }
+    assert_eq!(a.models.len(), 2);
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_job_can_be_cancelled_between_stages() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let engine = engine();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = cancel.clone();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let job = engine.submit_with_cancel(
+        EN.to_string(),
+        Length::Short,
+        move |p| {
+            sink.lock().unwrap().push(p.stage);
+            if p.stage == Stage::Summarise {
+                flag.store(true, Ordering::SeqCst);
+            }
+        },
+        cancel,
+    );
+    assert!(matches!(job.wait(), Err(EngineError::Cancelled)));
+    let stages = seen.lock().unwrap().clone();
+    assert!(!stages.contains(&Stage::TranslateSummary), "work went on after cancel: {stages:?}");
+    // The worker keeps serving after a cancel.
+    assert!(engine.analyze(EN.to_string(), Length::Short, |_| {}).is_ok());
+}
