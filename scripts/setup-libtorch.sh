@@ -57,4 +57,6 @@ if ! complete; then
   ls -la "$dest/lib" >&2
   exit 1
 fi
+# The wheels are not needed once assembled; SVODKA_WHEEL_CACHE keeps them for re-runs.
+[ -z "${SVODKA_WHEEL_CACHE:-}" ] && rm -rf "$cache"
 echo "libtorch ${version}: ready in $dest ($(du -sh "$dest" | cut -f1))"

@@ -55,6 +55,7 @@ RU_SENTENCES = [
     "Суд признал договор действительным.",
 ]
 EN_PARAGRAPH = " ".join(CORPUS_EN[:6])
+RU_PARAGRAPH = " ".join(CORPUS_RU[:4])
 # Long text, one sentence per line: the map-reduce test chunks it on sentence boundaries.
 LONG_EN_SENTENCES = CORPUS_EN + [" ".join(s.split()) + "." for s in ARTICLE_EN.split(". ") if s.strip()][:8]
 
@@ -293,7 +294,7 @@ def main():
             marian_fixture(vocab, tmp, "en", "ru", acts["marian"], base / "opus-mt-en-ru",
                            EN_SENTENCES + [EN_PARAGRAPH], seed=1)
             marian_fixture(vocab, tmp, "ru", "en", acts["marian"], base / "opus-mt-ru-en",
-                           RU_SENTENCES, seed=2)
+                           RU_SENTENCES + [RU_PARAGRAPH], seed=2)
             bart_fixture(sub_dir(tmp, "bart"), acts["bart"], base / "distilbart-cnn-12-6", seed=3)
             bert_fixture(sub_dir(tmp, "bert"), acts["bert"], base / "bert-base-NER", seed=4)
     print("fixtures written to", OUT)

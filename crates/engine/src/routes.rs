@@ -153,7 +153,9 @@ impl Models {
             .summarise(&english, range, &mut |f| clock.progress(f, ctx))?
             .summary
             .text;
-        let summary_en = if summary_en.trim().is_empty() { "…".to_string() } else { summary_en };
+        if summary_en.trim().is_empty() {
+            return Err(EngineError::Inference("the summariser produced no text".into()));
+        }
         let en_sentences: Vec<String> = split_sentences(&summary_en)
             .iter()
             .map(|s| s.slice(&summary_en).to_string())

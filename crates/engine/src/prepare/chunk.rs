@@ -34,23 +34,46 @@ pub fn pack<S: AsRef<str>>(units: &[S], window: usize, count: &dyn Fn(&str) -> u
     chunks
 }
 
-/// Cuts one over-long unit at word boundaries. A single "word" longer than the window (a pasted
-/// URL, a run of symbols) is kept whole: the model truncates it rather than svodka dropping text.
+/// Cuts one over-long unit at word boundaries. Word costs are counted once each and summed (a
+/// tokenizer's count of a joined text is close to the sum of its words'); each piece is then
+/// checked with a real count and halved if the estimate was short. A single "word" longer than
+/// the window (a pasted URL, a run of symbols) is kept whole: the model truncates it rather than
+/// svodka dropping text.
 fn split_long(unit: &str, window: usize, count: &dyn Fn(&str) -> usize) -> Vec<String> {
+    let words: Vec<&str> = unit.split_whitespace().collect();
+    let specials = count("");
+    let budget = window.saturating_sub(specials);
     let mut pieces = Vec::new();
-    let mut current = String::new();
-    for word in unit.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
-        if !current.is_empty() && count(&candidate) > window {
-            pieces.push(std::mem::replace(&mut current, word.to_string()));
-        } else {
-            current = candidate;
+    let mut start = 0;
+    let mut used = 0;
+    for (i, w) in words.iter().enumerate() {
+        let cost = count(w).saturating_sub(specials).max(1);
+        if i > start && used + cost > budget {
+            pieces.push(&words[start..i]);
+            start = i;
+            used = 0;
         }
+        used += cost;
     }
-    if !current.is_empty() {
-        pieces.push(current);
+    if start < words.len() {
+        pieces.push(&words[start..]);
     }
-    pieces
+    let mut out = Vec::new();
+    for p in pieces {
+        fit(p, window, count, &mut out);
+    }
+    out
+}
+
+fn fit(words: &[&str], window: usize, count: &dyn Fn(&str) -> usize, out: &mut Vec<String>) {
+    let text = words.join(" ");
+    if words.len() <= 1 || count(&text) <= window {
+        out.push(text);
+    } else {
+        let mid = words.len() / 2;
+        fit(&words[..mid], window, count, out);
+        fit(&words[mid..], window, count, out);
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +99,21 @@ mod tests {
             pack(&units, 5, &words),
             vec!["a.", "one two three", "four five six", "seven.", "b."]
         );
+    }
+
+    #[test]
+    fn a_long_run_of_words_is_cut_quickly_and_completely() {
+        // 50,000 words with no sentence end: costs are counted per word, not per candidate.
+        let calls = std::cell::Cell::new(0usize);
+        let count = |s: &str| {
+            calls.set(calls.get() + 1);
+            words(s)
+        };
+        let unit = (0..50_000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let chunks = pack(&[unit.as_str()], 512, &count);
+        assert!(chunks.iter().all(|c| words(c) <= 512));
+        assert_eq!(chunks.join(" "), unit);
+        assert!(calls.get() < 51_000 + 2 * chunks.len() + 10, "{} tokenizer calls", calls.get());
     }
 
     #[test]

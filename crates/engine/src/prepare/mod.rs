@@ -31,16 +31,39 @@ impl Prepared {
     }
 }
 
-/// Bytes from a file or stdin → text, refusing what is not UTF-8 text.
+/// Bytes from a file or stdin → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are
+/// decoded as such; bytes that are not UTF-8 but read as Russian in Windows-1251 (still common in
+/// Russian archives) are decoded from it; anything else is refused as binary.
 pub fn decode_input(bytes: &[u8]) -> Result<String> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(EngineError::InputTooLarge { chars: bytes.len(), limit: MAX_INPUT_BYTES });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if malformed || text.contains('\0') {
+            return Err(EngineError::BinaryInput);
+        }
+        return Ok(text.into_owned());
+    }
     if bytes.contains(&0) {
         return Err(EngineError::BinaryInput);
     }
-    String::from_utf8(bytes.to_vec()).map_err(|_| EngineError::BinaryInput)
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(text),
+        Err(_) if looks_like_cp1251_russian(bytes) => {
+            Ok(encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes).0.into_owned())
+        }
+        Err(_) => Err(EngineError::BinaryInput),
+    }
+}
+
+/// In Windows-1251 the Cyrillic letters are 0xC0..=0xFF (plus Ё/ё at 0xA8/0xB8); Russian text
+/// has mostly those among its non-ASCII bytes, and no C0 controls besides line breaks and tabs.
+fn looks_like_cp1251_russian(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let letters = bytes.iter().filter(|b| **b >= 0xC0 || **b == 0xA8 || **b == 0xB8).count();
+    let controls = bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'));
+    high > 0 && !controls && letters * 10 >= high * 9
 }
 
 /// Clean up, validate, detect the language and split into sentences.
@@ -99,9 +122,21 @@ mod tests {
     #[test]
     fn refuses_binary() {
         assert!(matches!(decode_input(b"PK\x03\x04\x00\x00binary"), Err(EngineError::BinaryInput)));
-        assert!(matches!(decode_input(&[0xff, 0xfe, 0x41, 0x42]), Err(EngineError::BinaryInput)));
+        assert!(matches!(decode_input(&[0xC3, 0x28, 0x41, 0x05, 0x90]), Err(EngineError::BinaryInput)));
+        assert!(matches!(decode_input(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(EngineError::BinaryInput)));
         assert!(matches!(prepare("abc\u{0001}\u{0002}\u{0003}def"), Err(EngineError::BinaryInput)));
         assert!(matches!(prepare("text\0more"), Err(EngineError::BinaryInput)));
+    }
+
+    #[test]
+    fn decodes_utf16_and_windows_1251_russian() {
+        let text = "Мэр Москвы заявил, что программа рассчитана до 2030 года.";
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode_input(&utf16).unwrap(), text);
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        assert_eq!(decode_input(&cp1251).unwrap(), text);
+        assert_eq!(decode_input("\u{FEFF}Hello".as_bytes()).unwrap(), "Hello");
     }
 
     #[test]
