@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use svodka_engine::models::store;
 use svodka_engine::prepare::decode_input;
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest, Stage};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest};
 
 #[derive(Parser)]
 #[command(name = "svodka", version, about = "Summarise an English or Russian news article in both languages")]
@@ -141,9 +141,6 @@ fn analyze(file: Option<PathBuf>, length: Length, json: bool, models: Option<Pat
     let result = engine.analyze(text, length, move |p| {
         shown.set_message(p.stage.describe());
         shown.set_position((p.fraction * 100.0) as u64);
-        if p.stage == Stage::Entities && p.fraction >= 1.0 {
-            shown.finish_and_clear();
-        }
     });
     bar.finish_and_clear();
     match result {

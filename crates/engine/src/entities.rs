@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tch::Device;
 
 use crate::error::Result;
-use crate::models::{store, weights, Architecture, ModelFiles};
+use crate::models::{store, weights, ModelFiles};
 use crate::prepare::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,7 +53,7 @@ pub struct Tagger {
 
 impl Tagger {
     pub fn load(files: &ModelFiles) -> Result<Tagger> {
-        store::check_config(files, Architecture::BertTokenClassification)?;
+        let _: rust_bert::bert::BertConfig = store::read_config(files)?;
         let mut config = TokenClassificationConfig::new(
             ModelType::Bert,
             weights::plain(files),

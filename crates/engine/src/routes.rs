@@ -73,7 +73,7 @@ impl Models {
             let spec = self.spec(Role::translate(from))?.clone();
             let files = store::locate(&self.config.models_dir, &spec)?;
             let settings = spec.generation.ok_or_else(|| EngineError::Manifest("translator settings".into()))?;
-            self.translators.insert(from, Translator::load(&files, settings, from)?);
+            self.translators.insert(from, Translator::load(&files, settings)?);
         }
         Ok(&self.translators[&from])
     }
@@ -118,9 +118,9 @@ impl Models {
         clock = Clock::start(Stage::LoadModels, ctx)?;
         for (n, role) in required.iter().enumerate() {
             match role {
-                Role::SummariseEn => drop(self.summariser()?),
-                Role::TranslateEnRu => drop(self.translator(Lang::En)?),
-                Role::TranslateRuEn => drop(self.translator(Lang::Ru)?),
+                Role::SummariseEn => self.summariser().map(|_| ())?,
+                Role::TranslateEnRu => self.translator(Lang::En).map(|_| ())?,
+                Role::TranslateRuEn => self.translator(Lang::Ru).map(|_| ())?,
                 Role::NerEn => {}
             }
             clock.progress((n + 1) as f32 / (required.len() + 1) as f32, ctx)?;

@@ -1,15 +1,15 @@
 //! English abstractive summarisation with BART; long articles are summarised map-reduce style.
 
-use rust_bert::bart::BartGenerator;
+use rust_bert::bart::{BartConfig, BartGenerator};
 use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::{EngineError, Result};
-use crate::models::{generate, store, weights, Architecture, Generated, Generation, LengthRange, ModelFiles};
+use crate::models::{generate, store, weights, Generated, Generation, LengthRange, ModelFiles};
 use crate::prepare::chunk;
 
 pub struct Summariser {
     model: BartGenerator,
-    tokenizer: TokenizerOption,
     settings: Generation,
     window: usize,
 }
@@ -35,18 +35,15 @@ const MAX_LEVELS: usize = 4;
 
 impl Summariser {
     pub fn load(files: &ModelFiles, settings: Generation) -> Result<Summariser> {
-        store::check_config(files, Architecture::Bart)?;
-        let config: rust_bert::bart::BartConfig = read_config(files)?;
-        let tokenizer = || {
-            TokenizerOption::from_file(
-                ModelType::Bart,
-                &files.tokenizer[0].to_string_lossy(),
-                Some(&files.tokenizer[1].to_string_lossy()),
-                false,
-                None,
-                None,
-            )
-        };
+        let config: BartConfig = store::read_config(files)?;
+        let tokenizer = TokenizerOption::from_file(
+            ModelType::Bart,
+            &files.tokenizer[0].to_string_lossy(),
+            Some(&files.tokenizer[1].to_string_lossy()),
+            false,
+            None,
+            None,
+        )?;
         let gen_config = generate::config(
             ModelType::Bart,
             weights::plain(files),
@@ -55,10 +52,9 @@ impl Summariser {
             Some(&files.tokenizer[1]),
             &settings,
         );
-        let model = BartGenerator::new_with_tokenizer(gen_config, tokenizer()?)?;
+        let model = BartGenerator::new_with_tokenizer(gen_config, tokenizer)?;
         Ok(Summariser {
             model,
-            tokenizer: tokenizer()?,
             settings,
             window: config.max_position_embeddings as usize,
         })
@@ -70,11 +66,11 @@ impl Summariser {
     }
 
     pub fn encode(&self, text: &str) -> Vec<i64> {
-        generate::encode(&self.tokenizer, text)
+        generate::encode(self.model.get_tokenizer(), text)
     }
 
     pub fn count_tokens(&self, text: &str) -> usize {
-        generate::count_tokens(&self.tokenizer, text)
+        generate::count_tokens(self.model.get_tokenizer(), text)
     }
 
     /// Generation settings for a length preset. The decoder has learned positions only up to
@@ -108,8 +104,11 @@ impl Summariser {
             if chunks.is_empty() {
                 return Err(EngineError::Inference("nothing to summarise".into()));
             }
-            if chunks.len() > 1 && levels.len() == MAX_LEVELS {
-                tracing::warn!("summaries do not shrink; summarising the first window only");
+            // Summaries that no longer pack tighter (each fills half a window or more) will not
+            // shrink with more levels; real models never get here, random-weight ones do.
+            let stuck = levels.last().is_some_and(|l: &Level| chunks.len() >= l.chunks.len());
+            if chunks.len() > 1 && (levels.len() == MAX_LEVELS || stuck) {
+                tracing::warn!("chunk summaries do not shrink; summarising the first window only");
                 chunks.truncate(1);
             }
             if chunks.len() == 1 {
@@ -131,17 +130,4 @@ impl Summariser {
             levels.push(Level { chunks, summaries });
         }
     }
-}
-
-pub(crate) fn read_config<T: serde::de::DeserializeOwned>(files: &ModelFiles) -> Result<T> {
-    let text = std::fs::read_to_string(&files.config).map_err(|e| EngineError::ModelUnreadable {
-        id: files.id.clone(),
-        dir: files.dir.clone(),
-        reason: e.to_string(),
-    })?;
-    serde_json::from_str(&text).map_err(|e| EngineError::ModelUnreadable {
-        id: files.id.clone(),
-        dir: files.dir.clone(),
-        reason: format!("config.json: {e}"),
-    })
 }

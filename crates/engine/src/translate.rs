@@ -1,13 +1,13 @@
 //! Marian translation, sentence by sentence in batches, keeping sentence i ↔ translation i.
 
+use rust_bert::bart::BartConfig;
 use rust_bert::marian::MarianGenerator;
 use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::Result;
-use crate::lang::Lang;
-use crate::models::{generate, store, weights, Architecture, Generated, Generation, ModelFiles};
+use crate::models::{generate, store, weights, Generated, Generation, ModelFiles};
 use crate::prepare::chunk;
-use crate::summarise::read_config;
 
 /// Sentences per model call: enough to use both cores, small enough for frequent progress and
 /// cancel checks.
@@ -15,26 +15,22 @@ pub const BATCH: usize = 8;
 
 pub struct Translator {
     model: MarianGenerator,
-    tokenizer: TokenizerOption,
     settings: Generation,
     window: usize,
-    pub from: Lang,
 }
 
 impl Translator {
-    pub fn load(files: &ModelFiles, settings: Generation, from: Lang) -> Result<Translator> {
-        store::check_config(files, Architecture::Marian)?;
-        let config: rust_bert::bart::BartConfig = read_config(files)?;
-        let tokenizer = || {
-            TokenizerOption::from_file(
-                ModelType::Marian,
-                &files.tokenizer[0].to_string_lossy(),
-                Some(&files.tokenizer[1].to_string_lossy()),
-                false,
-                None,
-                None,
-            )
-        };
+    pub fn load(files: &ModelFiles, settings: Generation) -> Result<Translator> {
+        // Marian's config is BART's (rust-bert's MarianConfig is an alias).
+        let config: BartConfig = store::read_config(files)?;
+        let tokenizer = TokenizerOption::from_file(
+            ModelType::Marian,
+            &files.tokenizer[0].to_string_lossy(),
+            Some(&files.tokenizer[1].to_string_lossy()),
+            false,
+            None,
+            None,
+        )?;
         // Decoder positions end at the window: longer generation would index past them.
         let window = config.max_position_embeddings;
         let max_length = settings.max_length.min(window);
@@ -48,19 +44,13 @@ impl Translator {
             Some(&files.tokenizer[1]),
             &settings,
         );
-        let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer()?)?;
-        Ok(Translator {
-            model,
-            tokenizer: tokenizer()?,
-            settings,
-            window: window as usize,
-            from,
-        })
+        let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer)?;
+        Ok(Translator { model, settings, window: window as usize })
     }
 
     /// The encoder's ids for `text` (after the same whitespace clean-up as translation).
     pub fn encode(&self, text: &str) -> Vec<i64> {
-        generate::encode(&self.tokenizer, &collapse(text))
+        generate::encode(self.model.get_tokenizer(), &collapse(text))
     }
 
     /// One model call on sentences that each fit the window.
@@ -74,7 +64,7 @@ impl Translator {
     /// Translates each sentence; the result has exactly one entry per input sentence. A sentence
     /// longer than the model's window is translated in word-boundary pieces that are rejoined.
     pub fn translate(&self, sentences: &[&str], step: &mut dyn FnMut(f32) -> Result<()>) -> Result<Vec<String>> {
-        let count = |t: &str| generate::count_tokens(&self.tokenizer, t);
+        let count = |t: &str| generate::count_tokens(self.model.get_tokenizer(), t);
         // Each piece remembers which sentence it belongs to.
         let mut pieces: Vec<(usize, String)> = Vec::new();
         for (i, s) in sentences.iter().enumerate() {

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use svodka_engine::lang::Lang;
 use svodka_engine::models::{store, Manifest, Role};
 use svodka_engine::translate::Translator;
 
@@ -27,7 +26,7 @@ fn marian_without_position_tables_still_matches_transformers() {
     let manifest = Manifest::builtin();
     let files = store::locate(&root, manifest.for_role(Role::TranslateEnRu).unwrap()).unwrap();
     let expected = expected("relu", "opus-mt-en-ru");
-    let translator = Translator::load(&files, expected.settings.generation(1), Lang::En).unwrap();
+    let translator = Translator::load(&files, expected.settings.generation(1)).unwrap();
     for case in gen_cases(&expected).iter().filter(|c| c.mode == "greedy") {
         let out = translator.translate_batch(&[case.input.as_str()]).unwrap().remove(0);
         assert_eq!(out.ids, case.ids, "{:?}", case.input);
