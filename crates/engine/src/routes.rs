@@ -100,32 +100,10 @@ impl Models {
         let route = Route::for_language(lang);
         clock.finish(&mut timings, ctx)?;
 
-        let required: &[Role] = match route {
-            Route::EnSummariseTranslate => &[Role::SummariseEn, Role::TranslateEnRu],
-            Route::RuPivotThroughEn => &[Role::TranslateRuEn, Role::SummariseEn, Role::TranslateEnRu],
-        };
-        let mut models = Vec::new();
-        for role in required.iter().copied().chain([Role::NerEn]) {
-            let spec = self.spec(role)?;
-            let installed = store::locate(&self.config.models_dir, spec);
-            match installed {
-                Err(e) if role != Role::NerEn => return Err(e),
-                Err(_) => {}
-                Ok(_) => models.push(ModelUse { role, id: spec.id.clone(), repo: spec.repo.clone() }),
-            }
-        }
-
+        let required = required_roles(route);
+        let models = self.check_installed(required)?;
         clock = Clock::start(Stage::LoadModels, ctx)?;
-        for (n, role) in required.iter().enumerate() {
-            match role {
-                Role::SummariseEn => self.summariser().map(|_| ())?,
-                Role::TranslateEnRu => self.translator(Lang::En).map(|_| ())?,
-                Role::TranslateRuEn => self.translator(Lang::Ru).map(|_| ())?,
-                Role::NerEn => {}
-            }
-            clock.progress((n + 1) as f32 / (required.len() + 1) as f32, ctx)?;
-        }
-        let _ = self.tagger()?;
+        self.load(required, &clock, ctx)?;
         clock.finish(&mut timings, ctx)?;
 
         // English source for the summariser: the article itself, or its translation.
@@ -179,16 +157,12 @@ impl Models {
             en: Document::from_sentences(Lang::En, &en_sentences, pending.clone()),
             ru: Document::from_sentences(Lang::Ru, &ru_sentences, pending),
         };
-        {
-            let mut docs: Vec<&mut Document> = vec![&mut article, &mut summaries.en, &mut summaries.ru];
-            if let Some(t) = translation.as_mut() {
-                docs.push(t);
-            }
-            let total = docs.len();
-            for (n, doc) in docs.into_iter().enumerate() {
-                doc.entities = self.entities_for(doc)?;
-                clock.progress((n + 1) as f32 / total as f32, ctx)?;
-            }
+        let mut docs: Vec<&mut Document> = vec![&mut article, &mut summaries.en, &mut summaries.ru];
+        docs.extend(translation.as_mut());
+        let total = docs.len();
+        for (n, doc) in docs.into_iter().enumerate() {
+            doc.entities = self.entities_for(doc)?;
+            clock.progress((n + 1) as f32 / total as f32, ctx)?;
         }
         clock.finish(&mut timings, ctx)?;
 
@@ -206,6 +180,34 @@ impl Models {
         })
     }
 
+    /// The models the route needs and the entity model if installed; a missing required model
+    /// is an error naming it.
+    fn check_installed(&self, required: &[Role]) -> Result<Vec<ModelUse>> {
+        let mut models = Vec::new();
+        for role in required.iter().copied().chain([Role::NerEn]) {
+            let spec = self.spec(role)?;
+            match store::locate(&self.config.models_dir, spec) {
+                Ok(_) => models.push(ModelUse { role, id: spec.id.clone(), repo: spec.repo.clone() }),
+                Err(e) if role != Role::NerEn => return Err(e),
+                Err(_) => {}
+            }
+        }
+        Ok(models)
+    }
+
+    fn load(&mut self, required: &[Role], clock: &Clock, ctx: &mut dyn JobContext) -> Result<()> {
+        for (n, role) in required.iter().enumerate() {
+            match role {
+                Role::SummariseEn => self.summariser().map(|_| ())?,
+                Role::TranslateEnRu => self.translator(Lang::En).map(|_| ())?,
+                Role::TranslateRuEn => self.translator(Lang::Ru).map(|_| ())?,
+                Role::NerEn => {}
+            }
+            clock.progress((n + 1) as f32 / (required.len() + 1) as f32, ctx)?;
+        }
+        self.tagger().map(|_| ())
+    }
+
     fn entities_for(&mut self, doc: &Document) -> Result<Entities> {
         if doc.language != Lang::En {
             return Ok(Entities::Unavailable {
@@ -217,6 +219,13 @@ impl Models {
             Ok(tagger) => Entities::Tagged { model: id, items: tagger.tag(&[doc.text.as_str()]).remove(0) },
             Err(reason) => Entities::Unavailable { reason },
         })
+    }
+}
+
+fn required_roles(route: Route) -> &'static [Role] {
+    match route {
+        Route::EnSummariseTranslate => &[Role::SummariseEn, Role::TranslateEnRu],
+        Route::RuPivotThroughEn => &[Role::TranslateRuEn, Role::SummariseEn, Role::TranslateEnRu],
     }
 }
 

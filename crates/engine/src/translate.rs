@@ -13,6 +13,9 @@ use crate::prepare::chunk;
 /// cancel checks.
 pub const BATCH: usize = 8;
 
+/// Tokens allowed beyond twice the longest source sentence in a batch.
+const OUTPUT_SLACK: usize = 16;
+
 pub struct Translator {
     model: MarianGenerator,
     settings: Generation,
@@ -58,7 +61,14 @@ impl Translator {
         // rust_tokenizers' Marian turns every space into its own "▁": collapse runs first.
         let clean: Vec<String> = sentences.iter().map(|s| collapse(s)).collect();
         let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
-        generate::generate(&self.model, &refs, &self.settings)
+        // A translation is rarely more than twice its source; Marian on odd input can instead
+        // loop until max_length (512), costing a minute per batch on a CPU.
+        let longest = refs.iter().map(|t| generate::count_tokens(self.model.get_tokenizer(), t)).max().unwrap_or(0);
+        let cap = (2 * longest + OUTPUT_SLACK) as i64;
+        let max_length = self.settings.max_length.min(cap);
+        let min_length = self.settings.min_length.min(max_length);
+        let settings = Generation { max_length, min_length, ..self.settings };
+        generate::generate(&self.model, &refs, &settings)
     }
 
     /// Translates each sentence; the result has exactly one entry per input sentence. A sentence
