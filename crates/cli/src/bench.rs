@@ -7,8 +7,14 @@ use std::process::ExitCode;
 use svodka_engine::{Engine, EngineConfig, Length, Stage};
 
 const ARTICLES: [(&str, &str); 2] = [
-    ("en-article", include_str!("../../../samples/en-article.txt")),
-    ("ru-article", include_str!("../../../samples/ru-article.txt")),
+    (
+        "en-article",
+        include_str!("../../../samples/en-article.txt"),
+    ),
+    (
+        "ru-article",
+        include_str!("../../../samples/ru-article.txt"),
+    ),
 ];
 
 pub fn run(models: PathBuf, runs: usize) -> ExitCode {
@@ -20,8 +26,15 @@ pub fn run(models: PathBuf, runs: usize) -> ExitCode {
             match engine.analyze(text.to_string(), Length::Medium, |_| {}) {
                 // Run 0 loads the models and warms the caches; it is reported separately.
                 Ok(a) if i == 0 => {
-                    let load = a.timings.iter().find(|t| t.stage == Stage::LoadModels).map_or(0, |t| t.ms);
-                    println!("{name}: first run {} ms (model loading {load} ms)", a.timings.iter().map(|t| t.ms).sum::<u64>());
+                    let load = a
+                        .timings
+                        .iter()
+                        .find(|t| t.stage == Stage::LoadModels)
+                        .map_or(0, |t| t.ms);
+                    println!(
+                        "{name}: first run {} ms (model loading {load} ms)",
+                        a.timings.iter().map(|t| t.ms).sum::<u64>()
+                    );
                 }
                 Ok(a) => per_run.push(a.timings.iter().map(|t| (t.stage, t.ms)).collect()),
                 Err(e) => {
@@ -30,13 +43,29 @@ pub fn run(models: PathBuf, runs: usize) -> ExitCode {
                 }
             }
         }
-        let stages: Vec<Stage> = per_run.first().map(|r| r.iter().map(|(s, _)| *s).collect()).unwrap_or_default();
+        let stages: Vec<Stage> = per_run
+            .first()
+            .map(|r| r.iter().map(|(s, _)| *s).collect())
+            .unwrap_or_default();
         for stage in stages {
-            let mut ms: Vec<u64> = per_run.iter().filter_map(|r| r.iter().find(|(s, _)| *s == stage).map(|(_, m)| *m)).collect();
+            let mut ms: Vec<u64> = per_run
+                .iter()
+                .filter_map(|r| r.iter().find(|(s, _)| *s == stage).map(|(_, m)| *m))
+                .collect();
             ms.sort_unstable();
-            println!("{name}: {:<18} median {:>6} ms  (min {}, max {}, n={})", format!("{stage:?}"), ms[ms.len() / 2], ms[0], ms[ms.len() - 1], ms.len());
+            println!(
+                "{name}: {:<18} median {:>6} ms  (min {}, max {}, n={})",
+                format!("{stage:?}"),
+                ms[ms.len() / 2],
+                ms[0],
+                ms[ms.len() - 1],
+                ms.len()
+            );
         }
-        let mut totals: Vec<u64> = per_run.iter().map(|r| r.iter().map(|(_, m)| m).sum()).collect();
+        let mut totals: Vec<u64> = per_run
+            .iter()
+            .map(|r| r.iter().map(|(_, m)| m).sum())
+            .collect();
         totals.sort_unstable();
         if let Some(median) = totals.get(totals.len() / 2) {
             println!("{name}: {:<18} median {:>6} ms", "total", median);

@@ -15,7 +15,11 @@ use svodka_engine::prepare::decode_input;
 use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest};
 
 #[derive(Parser)]
-#[command(name = "svodka", version, about = "Summarise an English or Russian news article in both languages")]
+#[command(
+    name = "svodka",
+    version,
+    about = "Summarise an English or Russian news article in both languages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,9 +94,16 @@ fn main() -> ExitCode {
         std::panic::set_hook(Box::new(|info| tracing::debug!("panic: {info}")));
     }
     match Cli::parse().command {
-        Command::Analyze { file, length, json, models } => analyze(file, length.into(), json, models),
+        Command::Analyze {
+            file,
+            length,
+            json,
+            models,
+        } => analyze(file, length.into(), json, models),
         Command::Models { models, check } => list_models(models, check),
-        Command::Bench { models, runs } => bench::run(models.unwrap_or_else(store::default_models_dir), runs),
+        Command::Bench { models, runs } => {
+            bench::run(models.unwrap_or_else(store::default_models_dir), runs)
+        }
     }
 }
 
@@ -113,10 +124,15 @@ fn read_input(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
         _ => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
-                return Err("no input: give a FILE, or pipe the article into `svodka analyze -`".into());
+                return Err(
+                    "no input: give a FILE, or pipe the article into `svodka analyze -`".into(),
+                );
             }
             let mut buf = Vec::new();
-            stdin.lock().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            stdin
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(buf)
         }
     }
@@ -154,7 +170,10 @@ fn analyze(file: Option<PathBuf>, length: Length, json: bool, models: Option<Pat
                     }
                 }
             } else {
-                print!("{}", render::side_by_side(&analysis, render::terminal_width()));
+                print!(
+                    "{}",
+                    render::side_by_side(&analysis, render::terminal_width())
+                );
             }
             ExitCode::SUCCESS
         }
@@ -179,7 +198,12 @@ fn list_models(models: Option<PathBuf>, check: bool) -> ExitCode {
     let mut all = true;
     for spec in &Manifest::builtin().models {
         match store::locate(&dir, spec) {
-            Ok(files) => println!("  installed  {:<22} {} ({})", spec.id, spec.role, files.weights.display()),
+            Ok(files) => println!(
+                "  installed  {:<22} {} ({})",
+                spec.id,
+                spec.role,
+                files.weights.display()
+            ),
             Err(_) => {
                 all = false;
                 println!(

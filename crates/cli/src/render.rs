@@ -7,20 +7,34 @@ use console::measure_text_width;
 use svodka_engine::{Analysis, Document, Entities};
 
 pub fn terminal_width() -> usize {
-    console::Term::stdout().size_checked().map(|(_, w)| w as usize).unwrap_or(100).clamp(60, 160)
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, w)| w as usize)
+        .unwrap_or(100)
+        .clamp(60, 160)
 }
 
 pub fn side_by_side(a: &Analysis, width: usize) -> String {
     let mut out = String::new();
     let col = (width - 3) / 2;
-    let _ = writeln!(out, "Article: {} · route: {}", a.source_language, a.route.describe());
+    let _ = writeln!(
+        out,
+        "Article: {} · route: {}",
+        a.source_language,
+        a.route.describe()
+    );
     let _ = writeln!(out, "{}", "─".repeat(width));
     row(&mut out, "English summary", "Русское резюме", col);
     let _ = writeln!(out, "{}", "─".repeat(width));
     let en = a.summaries.en.sentence_texts();
     let ru = a.summaries.ru.sentence_texts();
     for i in 0..en.len().max(ru.len()) {
-        row(&mut out, en.get(i).copied().unwrap_or(""), ru.get(i).copied().unwrap_or(""), col);
+        row(
+            &mut out,
+            en.get(i).copied().unwrap_or(""),
+            ru.get(i).copied().unwrap_or(""),
+            col,
+        );
     }
     let _ = writeln!(out, "{}", "─".repeat(width));
     entities(&mut out, "Article", &a.article);
@@ -31,7 +45,12 @@ pub fn side_by_side(a: &Analysis, width: usize) -> String {
     entities(&mut out, "Russian summary", &a.summaries.ru);
     let models: Vec<String> = a.models.iter().map(|m| m.id.clone()).collect();
     let total: u64 = a.timings.iter().map(|t| t.ms).sum();
-    let _ = writeln!(out, "Models: {} · {:.1} s", models.join(", "), total as f64 / 1000.0);
+    let _ = writeln!(
+        out,
+        "Models: {} · {:.1} s",
+        models.join(", "),
+        total as f64 / 1000.0
+    );
     out
 }
 
@@ -52,7 +71,10 @@ fn entities(out: &mut String, title: &str, doc: &Document) {
             let _ = writeln!(out, "{title}: no entities found");
         }
         Entities::Tagged { items, .. } => {
-            let list: Vec<String> = items.iter().map(|e| format!("{} [{}]", e.text, kind(e.kind))).collect();
+            let list: Vec<String> = items
+                .iter()
+                .map(|e| format!("{} [{}]", e.text, kind(e.kind)))
+                .collect();
             let _ = writeln!(out, "{title}: {}", list.join(", "));
         }
         Entities::Unavailable { reason } => {

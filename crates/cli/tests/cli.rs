@@ -25,14 +25,29 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Arguments, standard input, and the message expected on stderr.
+type Case<'a> = (&'a [&'a str], Option<&'a [u8]>, &'a str);
+
 #[test]
 fn bad_inputs_exit_2_with_one_line() {
-    let cases: [(&[&str], Option<&[u8]>, &str); 5] = [
+    let cases: [Case; 5] = [
         (&["analyze", "-"], Some(b""), "the input is empty"),
         (&["analyze", "-"], Some(b" \n\t \n"), "the input is empty"),
-        (&["analyze", "samples/fr-article.txt"], None, "unsupported language: French"),
-        (&["analyze", "-"], Some(b"\x7fELF\x02\x01\x01\x00\x00\x00binary"), "does not look like text"),
-        (&["analyze", "no-such-file.txt"], None, "cannot read no-such-file.txt"),
+        (
+            &["analyze", "samples/fr-article.txt"],
+            None,
+            "unsupported language: French",
+        ),
+        (
+            &["analyze", "-"],
+            Some(b"\x7fELF\x02\x01\x01\x00\x00\x00binary"),
+            "does not look like text",
+        ),
+        (
+            &["analyze", "no-such-file.txt"],
+            None,
+            "cannot read no-such-file.txt",
+        ),
     ];
     for (args, input, want) in cases {
         let out = svodka(args, input);
@@ -56,7 +71,18 @@ fn missing_models_exit_3_and_say_how_to_install() {
 
 #[test]
 fn json_output_on_fixture_models() {
-    let out = svodka(&["analyze", "samples/en-article.txt", "--models", "models/fixtures", "--json", "--length", "short"], None);
+    let out = svodka(
+        &[
+            "analyze",
+            "samples/en-article.txt",
+            "--models",
+            "models/fixtures",
+            "--json",
+            "--length",
+            "short",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(a["route"], "en-summarise-translate");
@@ -70,11 +96,30 @@ fn json_output_on_fixture_models() {
 
 #[test]
 fn side_by_side_view_on_a_russian_article_from_stdin() {
-    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/ru-article.txt")).unwrap();
-    let out = svodka(&["analyze", "--models", "models/fixtures", "--length", "short"], Some(&text));
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../samples/ru-article.txt"
+    ))
+    .unwrap();
+    let out = svodka(
+        &[
+            "analyze",
+            "--models",
+            "models/fixtures",
+            "--length",
+            "short",
+        ],
+        Some(&text),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let view = String::from_utf8(out.stdout).unwrap();
-    assert!(view.contains("English summary") && view.contains("Русское резюме"), "{view}");
+    assert!(
+        view.contains("English summary") && view.contains("Русское резюме"),
+        "{view}"
+    );
     assert!(view.contains("translate the article to English"), "{view}");
-    assert!(view.contains("Article: entities not marked — no Russian entity model"), "{view}");
+    assert!(
+        view.contains("Article: entities not marked — no Russian entity model"),
+        "{view}"
+    );
 }

@@ -45,7 +45,11 @@ pub struct Document {
 
 impl Document {
     /// Joins sentences with one space, remembering each sentence's span.
-    pub fn from_sentences<S: AsRef<str>>(language: Lang, sentences: &[S], entities: Entities) -> Document {
+    pub fn from_sentences<S: AsRef<str>>(
+        language: Lang,
+        sentences: &[S],
+        entities: Entities,
+    ) -> Document {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(sentences.len());
         let mut pos = 0;
@@ -57,10 +61,18 @@ impl Document {
             let s = s.as_ref();
             let n = s.chars().count();
             text.push_str(s);
-            spans.push(Span { start: pos, end: pos + n });
+            spans.push(Span {
+                start: pos,
+                end: pos + n,
+            });
             pos += n;
         }
-        Document { language, text, sentences: spans, entities }
+        Document {
+            language,
+            text,
+            sentences: spans,
+            entities,
+        }
     }
 
     pub fn sentence_texts(&self) -> Vec<&str> {
@@ -165,7 +177,11 @@ mod tests {
 
     #[test]
     fn document_spans_cover_each_sentence() {
-        let d = Document::from_sentences(Lang::Ru, &["Один.", "Два три."], Entities::Unavailable { reason: "x".into() });
+        let d = Document::from_sentences(
+            Lang::Ru,
+            &["Один.", "Два три."],
+            Entities::Unavailable { reason: "x".into() },
+        );
         assert_eq!(d.text, "Один. Два три.");
         assert_eq!(d.sentence_texts(), vec!["Один.", "Два три."]);
     }

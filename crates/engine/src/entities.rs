@@ -66,7 +66,9 @@ impl Tagger {
             LabelAggregationOption::First,
         );
         config.device = Device::Cpu;
-        Ok(Tagger { model: TokenClassificationModel::new(config)? })
+        Ok(Tagger {
+            model: TokenClassificationModel::new(config)?,
+        })
     }
 
     /// Word-piece labels (no special tokens), as transformers' token classification gives them.
@@ -97,7 +99,10 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let close = |o: Open, out: &mut Vec<Entity>| {
-        let span = Span { start: o.start, end: o.end };
+        let span = Span {
+            start: o.start,
+            end: o.end,
+        };
         out.push(Entity {
             kind: o.kind,
             text: span.slice(text).to_string(),
@@ -119,7 +124,12 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
                 if let Some(o) = open.take() {
                     close(o, &mut out);
                 }
-                open = Some(Open { kind: k, start, end, scores: vec![w.score] });
+                open = Some(Open {
+                    kind: k,
+                    start,
+                    end,
+                    scores: vec![w.score],
+                });
             }
             _ => {
                 if let Some(o) = open.take() {
@@ -167,16 +177,36 @@ mod tests {
         ];
         let e = merge(&words, text);
         assert_eq!(e.len(), 3);
-        assert_eq!((e[0].kind, e[0].text.as_str(), e[0].span), (EntityKind::Person, "Сергей Собянин", Span { start: 4, end: 18 }));
-        assert_eq!((e[1].kind, e[1].text.as_str()), (EntityKind::Location, "Москву"));
-        assert_eq!((e[2].kind, e[2].text.as_str()), (EntityKind::Organisation, "ООН"));
+        assert_eq!(
+            (e[0].kind, e[0].text.as_str(), e[0].span),
+            (
+                EntityKind::Person,
+                "Сергей Собянин",
+                Span { start: 4, end: 18 }
+            )
+        );
+        assert_eq!(
+            (e[1].kind, e[1].text.as_str()),
+            (EntityKind::Location, "Москву")
+        );
+        assert_eq!(
+            (e[2].kind, e[2].text.as_str()),
+            (EntityKind::Organisation, "ООН")
+        );
     }
 
     #[test]
     fn a_new_b_or_a_different_type_splits_entities() {
         let text = "Paris London Berlin";
-        let words = [word("Paris", "B-LOC", 0, 5), word("London", "B-LOC", 6, 12), word("Berlin", "I-ORG", 13, 19)];
-        let kinds: Vec<_> = merge(&words, text).into_iter().map(|e| (e.kind, e.text)).collect();
+        let words = [
+            word("Paris", "B-LOC", 0, 5),
+            word("London", "B-LOC", 6, 12),
+            word("Berlin", "I-ORG", 13, 19),
+        ];
+        let kinds: Vec<_> = merge(&words, text)
+            .into_iter()
+            .map(|e| (e.kind, e.text))
+            .collect();
         assert_eq!(
             kinds,
             vec![

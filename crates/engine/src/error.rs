@@ -15,9 +15,18 @@ pub enum EngineError {
     #[error("could not tell which language the text is in; paste a longer passage")]
     UndetectedLanguage,
     #[error("model {id} ({role}) is not installed in {dir}: {hint}")]
-    ModelMissing { id: String, role: String, dir: PathBuf, hint: String },
+    ModelMissing {
+        id: String,
+        role: String,
+        dir: PathBuf,
+        hint: String,
+    },
     #[error("model {id} in {dir} could not be loaded: {reason}")]
-    ModelUnreadable { id: String, dir: PathBuf, reason: String },
+    ModelUnreadable {
+        id: String,
+        dir: PathBuf,
+        reason: String,
+    },
     #[error("the model manifest is invalid: {0}")]
     Manifest(String),
     #[error("cancelled")]
@@ -44,7 +53,10 @@ impl EngineError {
     pub fn kind(&self) -> ErrorKind {
         use EngineError::*;
         match self {
-            EmptyInput | BinaryInput | InputTooLarge { .. } | UnsupportedLanguage(_)
+            EmptyInput
+            | BinaryInput
+            | InputTooLarge { .. }
+            | UnsupportedLanguage(_)
             | UndetectedLanguage => ErrorKind::BadInput,
             ModelMissing { .. } | ModelUnreadable { .. } => ErrorKind::Model,
             Cancelled => ErrorKind::Cancelled,

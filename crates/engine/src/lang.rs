@@ -52,7 +52,11 @@ pub fn detect(text: &str) -> Result<Lang> {
     let rivals: &[W] = match info.script() {
         Script::Cyrillic => &[W::Rus, W::Ukr, W::Bel, W::Bul, W::Srp, W::Mkd],
         Script::Latin => &[W::Eng, W::Fra, W::Deu, W::Spa, W::Ita, W::Por, W::Nld],
-        _ => return Err(EngineError::UnsupportedLanguage(info.lang().eng_name().to_string())),
+        _ => {
+            return Err(EngineError::UnsupportedLanguage(
+                info.lang().eng_name().to_string(),
+            ))
+        }
     };
     let best = Detector::with_allowlist(rivals.to_vec())
         .detect_lang(text)
@@ -66,23 +70,39 @@ mod tests {
 
     #[test]
     fn detects_english_and_russian() {
-        assert_eq!(detect("The central bank kept interest rates unchanged.").unwrap(), Lang::En);
-        assert_eq!(detect("Центральный банк сохранил ключевую ставку.").unwrap(), Lang::Ru);
+        assert_eq!(
+            detect("The central bank kept interest rates unchanged.").unwrap(),
+            Lang::En
+        );
+        assert_eq!(
+            detect("Центральный банк сохранил ключевую ставку.").unwrap(),
+            Lang::Ru
+        );
         assert_eq!(detect("Shares fell.").unwrap(), Lang::En);
     }
 
     #[test]
     fn names_an_unsupported_language() {
-        let e = detect("Le gouvernement français a présenté mercredi un projet de loi sur le logement.")
-            .unwrap_err();
-        assert_eq!(e.to_string(), "unsupported language: French (svodka reads English and Russian)");
-        let e = detect("Уряд України ухвалив рішення про підвищення мінімальної зарплати з нового року.")
-            .unwrap_err();
+        let e = detect(
+            "Le gouvernement français a présenté mercredi un projet de loi sur le logement.",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unsupported language: French (svodka reads English and Russian)"
+        );
+        let e = detect(
+            "Уряд України ухвалив рішення про підвищення мінімальної зарплати з нового року.",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("Ukrainian"), "{e}");
     }
 
     #[test]
     fn digits_only_is_undetected() {
-        assert!(matches!(detect("1234 5678"), Err(EngineError::UndetectedLanguage)));
+        assert!(matches!(
+            detect("1234 5678"),
+            Err(EngineError::UndetectedLanguage)
+        ));
     }
 }

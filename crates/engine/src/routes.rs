@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::analysis::{
-    Analysis, Document, Entities, Length, ModelUse, Route, Stage, StageTiming, Summaries, FORMAT_VERSION,
+    Analysis, Document, Entities, Length, ModelUse, Route, Stage, StageTiming, Summaries,
+    FORMAT_VERSION,
 };
 use crate::entities::Tagger;
 use crate::error::{EngineError, Result};
@@ -31,7 +32,10 @@ pub struct EngineConfig {
 
 impl EngineConfig {
     pub fn new(models_dir: PathBuf) -> EngineConfig {
-        EngineConfig { models_dir, manifest: Manifest::builtin() }
+        EngineConfig {
+            models_dir,
+            manifest: Manifest::builtin(),
+        }
     }
 }
 
@@ -51,7 +55,12 @@ pub trait JobContext {
 
 impl Models {
     pub fn new(config: EngineConfig) -> Models {
-        Models { config, summariser: None, translators: HashMap::new(), tagger: None }
+        Models {
+            config,
+            summariser: None,
+            translators: HashMap::new(),
+            tagger: None,
+        }
     }
 
     fn spec(&self, role: Role) -> Result<&ModelSpec> {
@@ -62,7 +71,9 @@ impl Models {
         if self.summariser.is_none() {
             let spec = self.spec(Role::SummariseEn)?.clone();
             let files = store::locate(&self.config.models_dir, &spec)?;
-            let settings = spec.generation.ok_or_else(|| EngineError::Manifest("summariser settings".into()))?;
+            let settings = spec
+                .generation
+                .ok_or_else(|| EngineError::Manifest("summariser settings".into()))?;
             self.summariser = Some(Summariser::load(&files, settings)?);
         }
         Ok(self.summariser.as_ref().expect("loaded above"))
@@ -72,8 +83,11 @@ impl Models {
         if !self.translators.contains_key(&from) {
             let spec = self.spec(Role::translate(from))?.clone();
             let files = store::locate(&self.config.models_dir, &spec)?;
-            let settings = spec.generation.ok_or_else(|| EngineError::Manifest("translator settings".into()))?;
-            self.translators.insert(from, Translator::load(&files, settings)?);
+            let settings = spec
+                .generation
+                .ok_or_else(|| EngineError::Manifest("translator settings".into()))?;
+            self.translators
+                .insert(from, Translator::load(&files, settings)?);
         }
         Ok(&self.translators[&from])
     }
@@ -92,7 +106,12 @@ impl Models {
 
     /// Analyses one article. Required models (summariser, translators) are checked before any
     /// work starts, so a missing model fails in milliseconds, not after a translation.
-    pub fn analyze(&mut self, input: &str, length: Length, ctx: &mut dyn JobContext) -> Result<Analysis> {
+    pub fn analyze(
+        &mut self,
+        input: &str,
+        length: Length,
+        ctx: &mut dyn JobContext,
+    ) -> Result<Analysis> {
         let mut timings = Vec::new();
         let mut clock = Clock::start(Stage::Prepare, ctx)?;
         let prepared = prepare::prepare(input)?;
@@ -120,7 +139,11 @@ impl Models {
             None
         };
         let english: Vec<&str> = match &article_translation {
-            Some(t) => t.iter().map(String::as_str).filter(|s| !s.is_empty()).collect(),
+            Some(t) => t
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect(),
             None => article_sentences.clone(),
         };
 
@@ -132,7 +155,9 @@ impl Models {
             .summary
             .text;
         if summary_en.trim().is_empty() {
-            return Err(EngineError::Inference("the summariser produced no text".into()));
+            return Err(EngineError::Inference(
+                "the summariser produced no text".into(),
+            ));
         }
         let en_sentences: Vec<String> = split_sentences(&summary_en)
             .iter()
@@ -143,12 +168,15 @@ impl Models {
         clock = Clock::start(Stage::TranslateSummary, ctx)?;
         let ru_sentences = {
             let refs: Vec<&str> = en_sentences.iter().map(String::as_str).collect();
-            self.translator(Lang::En)?.translate(&refs, &mut |f| clock.progress(f, ctx))?
+            self.translator(Lang::En)?
+                .translate(&refs, &mut |f| clock.progress(f, ctx))?
         };
         clock.finish(&mut timings, ctx)?;
 
         clock = Clock::start(Stage::Entities, ctx)?;
-        let pending = Entities::Unavailable { reason: String::new() };
+        let pending = Entities::Unavailable {
+            reason: String::new(),
+        };
         let mut article = prepare_document(&prepared);
         let mut translation = article_translation
             .as_ref()
@@ -187,7 +215,11 @@ impl Models {
         for role in required.iter().copied().chain([Role::NerEn]) {
             let spec = self.spec(role)?;
             match store::locate(&self.config.models_dir, spec) {
-                Ok(_) => models.push(ModelUse { role, id: spec.id.clone(), repo: spec.repo.clone() }),
+                Ok(_) => models.push(ModelUse {
+                    role,
+                    id: spec.id.clone(),
+                    repo: spec.repo.clone(),
+                }),
                 Err(e) if role != Role::NerEn => return Err(e),
                 Err(_) => {}
             }
@@ -216,7 +248,10 @@ impl Models {
         }
         let id = self.spec(Role::NerEn)?.id.clone();
         Ok(match self.tagger()? {
-            Ok(tagger) => Entities::Tagged { model: id, items: tagger.tag(&[doc.text.as_str()]).remove(0) },
+            Ok(tagger) => Entities::Tagged {
+                model: id,
+                items: tagger.tag(&[doc.text.as_str()]).remove(0),
+            },
             Err(reason) => Entities::Unavailable { reason },
         })
     }
@@ -234,7 +269,9 @@ fn prepare_document(p: &prepare::Prepared) -> Document {
         language: p.language,
         text: p.text.clone(),
         sentences: p.sentences.clone(),
-        entities: Entities::Unavailable { reason: String::new() },
+        entities: Entities::Unavailable {
+            reason: String::new(),
+        },
     }
 }
 
@@ -246,7 +283,10 @@ struct Clock {
 
 impl Clock {
     fn start(stage: Stage, ctx: &mut dyn JobContext) -> Result<Clock> {
-        let clock = Clock { stage, started: Instant::now() };
+        let clock = Clock {
+            stage,
+            started: Instant::now(),
+        };
         clock.progress(0.0, ctx)?;
         Ok(clock)
     }
@@ -255,13 +295,19 @@ impl Clock {
         if ctx.cancelled() {
             return Err(EngineError::Cancelled);
         }
-        ctx.progress(Progress { stage: self.stage, fraction: fraction.clamp(0.0, 1.0) });
+        ctx.progress(Progress {
+            stage: self.stage,
+            fraction: fraction.clamp(0.0, 1.0),
+        });
         Ok(())
     }
 
     fn finish(&self, timings: &mut Vec<StageTiming>, ctx: &mut dyn JobContext) -> Result<()> {
         self.progress(1.0, ctx)?;
-        timings.push(StageTiming { stage: self.stage, ms: self.started.elapsed().as_millis() as u64 });
+        timings.push(StageTiming {
+            stage: self.stage,
+            ms: self.started.elapsed().as_millis() as u64,
+        });
         Ok(())
     }
 }

@@ -77,7 +77,11 @@ impl Summariser {
     /// the window, so longer requests are capped there.
     pub fn settings(&self, length: LengthRange) -> Generation {
         let max_length = length.max_length.min(self.window as i64);
-        Generation { min_length: length.min_length.min(max_length), max_length, ..self.settings }
+        Generation {
+            min_length: length.min_length.min(max_length),
+            max_length,
+            ..self.settings
+        }
     }
 
     /// Summarises texts that each fit the window (one batch).
@@ -106,15 +110,23 @@ impl Summariser {
             }
             // Summaries that no longer pack tighter (each fills half a window or more) will not
             // shrink with more levels; real models never get here, random-weight ones do.
-            let stuck = levels.last().is_some_and(|l: &Level| chunks.len() >= l.chunks.len());
+            let stuck = levels
+                .last()
+                .is_some_and(|l: &Level| chunks.len() >= l.chunks.len());
             if chunks.len() > 1 && (levels.len() == MAX_LEVELS || stuck) {
                 tracing::warn!("chunk summaries do not shrink; summarising the first window only");
                 chunks.truncate(1);
             }
             if chunks.len() == 1 {
-                let summary = self.summarise_chunks(&[chunks[0].as_str()], length)?.remove(0);
+                let summary = self
+                    .summarise_chunks(&[chunks[0].as_str()], length)?
+                    .remove(0);
                 step(1.0)?;
-                return Ok(MapReduce { levels, final_input: chunks.remove(0), summary });
+                return Ok(MapReduce {
+                    levels,
+                    final_input: chunks.remove(0),
+                    summary,
+                });
             }
             let level_span = (1.0 - done) * 0.8;
             let mut summaries = Vec::with_capacity(chunks.len());

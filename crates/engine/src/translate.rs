@@ -37,7 +37,11 @@ impl Translator {
         // Decoder positions end at the window: longer generation would index past them.
         let window = config.max_position_embeddings;
         let max_length = settings.max_length.min(window);
-        let settings = Generation { max_length, min_length: settings.min_length.min(max_length), ..settings };
+        let settings = Generation {
+            max_length,
+            min_length: settings.min_length.min(max_length),
+            ..settings
+        };
         let weights = weights::marian(files, window, config.d_model)?;
         let gen_config = generate::config(
             ModelType::Marian,
@@ -48,7 +52,11 @@ impl Translator {
             &settings,
         );
         let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer)?;
-        Ok(Translator { model, settings, window: window as usize })
+        Ok(Translator {
+            model,
+            settings,
+            window: window as usize,
+        })
     }
 
     /// The encoder's ids for `text` (after the same whitespace clean-up as translation).
@@ -63,17 +71,29 @@ impl Translator {
         let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
         // A translation is rarely more than twice its source; Marian on odd input can instead
         // loop until max_length (512), costing a minute per batch on a CPU.
-        let longest = refs.iter().map(|t| generate::count_tokens(self.model.get_tokenizer(), t)).max().unwrap_or(0);
+        let longest = refs
+            .iter()
+            .map(|t| generate::count_tokens(self.model.get_tokenizer(), t))
+            .max()
+            .unwrap_or(0);
         let cap = (2 * longest + OUTPUT_SLACK) as i64;
         let max_length = self.settings.max_length.min(cap);
         let min_length = self.settings.min_length.min(max_length);
-        let settings = Generation { max_length, min_length, ..self.settings };
+        let settings = Generation {
+            max_length,
+            min_length,
+            ..self.settings
+        };
         generate::generate(&self.model, &refs, &settings)
     }
 
     /// Translates each sentence; the result has exactly one entry per input sentence. A sentence
     /// longer than the model's window is translated in word-boundary pieces that are rejoined.
-    pub fn translate(&self, sentences: &[&str], step: &mut dyn FnMut(f32) -> Result<()>) -> Result<Vec<String>> {
+    pub fn translate(
+        &self,
+        sentences: &[&str],
+        step: &mut dyn FnMut(f32) -> Result<()>,
+    ) -> Result<Vec<String>> {
         let count = |t: &str| generate::count_tokens(self.model.get_tokenizer(), t);
         // Each piece remembers which sentence it belongs to.
         let mut pieces: Vec<(usize, String)> = Vec::new();

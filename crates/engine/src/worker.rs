@@ -56,7 +56,12 @@ impl Engine {
         Engine { jobs }
     }
 
-    pub fn submit(&self, text: String, length: Length, progress: impl FnMut(Progress) + Send + 'static) -> JobHandle {
+    pub fn submit(
+        &self,
+        text: String,
+        length: Length,
+        progress: impl FnMut(Progress) + Send + 'static,
+    ) -> JobHandle {
         self.submit_with_cancel(text, length, progress, Arc::new(AtomicBool::new(false)))
     }
 
@@ -70,7 +75,13 @@ impl Engine {
         cancel: Arc<AtomicBool>,
     ) -> JobHandle {
         let (reply, rx) = mpsc::channel();
-        let job = Job { text, length, progress: Box::new(progress), cancel: cancel.clone(), reply };
+        let job = Job {
+            text,
+            length,
+            progress: Box::new(progress),
+            cancel: cancel.clone(),
+            reply,
+        };
         if let Err(mpsc::SendError(job)) = self.jobs.send(job) {
             let _ = job.reply.send(Err(EngineError::WorkerGone));
         }
@@ -78,7 +89,12 @@ impl Engine {
     }
 
     /// Submit and wait.
-    pub fn analyze(&self, text: String, length: Length, progress: impl FnMut(Progress) + Send + 'static) -> Result<Analysis> {
+    pub fn analyze(
+        &self,
+        text: String,
+        length: Length,
+        progress: impl FnMut(Progress) + Send + 'static,
+    ) -> Result<Analysis> {
         self.submit(text, length, progress).wait()
     }
 }
@@ -100,8 +116,13 @@ impl JobContext for Ctx<'_> {
 fn run(config: EngineConfig, queue: mpsc::Receiver<Job>) {
     let mut models = Models::new(config.clone());
     for mut job in queue {
-        let mut ctx = Ctx { progress: &mut job.progress, cancel: &job.cancel };
-        let result = catch_unwind(AssertUnwindSafe(|| models.analyze(&job.text, job.length, &mut ctx)));
+        let mut ctx = Ctx {
+            progress: &mut job.progress,
+            cancel: &job.cancel,
+        };
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            models.analyze(&job.text, job.length, &mut ctx)
+        }));
         let result = result.unwrap_or_else(|panic| {
             // A panic inside rust-bert or libtorch: report it, and reload models next time in
             // case one was left half-initialised.

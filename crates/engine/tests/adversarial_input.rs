@@ -8,15 +8,53 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
 
 const PIECES: &[&str] = &[
-    "Mr.", "U.S.", "т.е.", "г.", "В.", " ", "\n", "\n\n", "\r\n", "...", "…", "?!", "«", "»", "\"", "(",
-    ")", "<p>", "</p>", "<br>", "<script>x</script>", "&amp;", "Москва", "London", "1.5", "2030",
-    "\u{200B}", "\u{00A0}", "\u{0301}", "😀", "\t", ".", "A", "я", "—", "-", "'", "\u{FEFF}",
+    "Mr.",
+    "U.S.",
+    "т.е.",
+    "г.",
+    "В.",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "...",
+    "…",
+    "?!",
+    "«",
+    "»",
+    "\"",
+    "(",
+    ")",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<script>x</script>",
+    "&amp;",
+    "Москва",
+    "London",
+    "1.5",
+    "2030",
+    "\u{200B}",
+    "\u{00A0}",
+    "\u{0301}",
+    "😀",
+    "\t",
+    ".",
+    "A",
+    "я",
+    "—",
+    "-",
+    "'",
+    "\u{FEFF}",
 ];
 
 #[test]
@@ -24,7 +62,9 @@ fn random_text_never_panics_and_spans_stay_inside() {
     let mut rng = Lcg(42);
     for _ in 0..3000 {
         let n = (rng.next() % 40) as usize;
-        let text: String = (0..n).map(|_| PIECES[(rng.next() as usize) % PIECES.len()]).collect();
+        let text: String = (0..n)
+            .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
+            .collect();
         if let Ok(p) = prepare(&text) {
             let chars = p.text.chars().count();
             for s in &p.sentences {
@@ -32,9 +72,17 @@ fn random_text_never_panics_and_spans_stay_inside() {
             }
         }
         let spans = split_sentences(&text);
-        let joined: String = spans.iter().map(|s| s.slice(&text)).collect::<Vec<_>>().concat();
+        let joined: String = spans
+            .iter()
+            .map(|s| s.slice(&text))
+            .collect::<Vec<_>>()
+            .concat();
         let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-        assert_eq!(letters(&joined), letters(&text), "splitter lost characters of {text:?}");
+        assert_eq!(
+            letters(&joined),
+            letters(&text),
+            "splitter lost characters of {text:?}"
+        );
     }
 }
 

@@ -9,7 +9,10 @@ fn documented_example_parses_and_its_spans_hold() {
     let end = start + doc[start..].find("```").expect("closing fence");
     let a: Analysis = serde_json::from_str(&doc[start..end]).expect("the example is an Analysis");
     assert_eq!(a.format_version, svodka_engine::analysis::FORMAT_VERSION);
-    assert_eq!(a.summaries.en.sentences.len(), a.summaries.ru.sentences.len());
+    assert_eq!(
+        a.summaries.en.sentences.len(),
+        a.summaries.ru.sentences.len()
+    );
     for d in [&a.article, &a.summaries.en, &a.summaries.ru] {
         for s in &d.sentences {
             assert!(!s.slice(&d.text).is_empty());
@@ -21,6 +24,10 @@ fn documented_example_parses_and_its_spans_hold() {
         }
     }
     // Nothing in the example is ignored or renamed on the way through the Rust type.
-    let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
-    assert_eq!(again, serde_json::from_str::<serde_json::Value>(&doc[start..end]).unwrap());
+    let again: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+    assert_eq!(
+        again,
+        serde_json::from_str::<serde_json::Value>(&doc[start..end]).unwrap()
+    );
 }

@@ -20,18 +20,40 @@ fn marian(set: &str, model: &str, role: Role) {
         let translator = Translator::load(&files, expected.settings.generation(beams)).unwrap();
         let mine: Vec<&GenCase> = cases.iter().filter(|c| c.mode == mode).collect();
         for case in &mine {
-            assert_eq!(translator.encode(&case.input), case.input_ids, "{model}: tokenisation of {:?}", case.input);
-            let out = translator.translate_batch(&[case.input.as_str()]).unwrap().remove(0);
-            assert_generation_matches(case, &out.ids, set == "relu", &format!("{set}/{model} {mode}"));
+            assert_eq!(
+                translator.encode(&case.input),
+                case.input_ids,
+                "{model}: tokenisation of {:?}",
+                case.input
+            );
+            let out = translator
+                .translate_batch(&[case.input.as_str()])
+                .unwrap()
+                .remove(0);
+            assert_generation_matches(
+                case,
+                &out.ids,
+                set == "relu",
+                &format!("{set}/{model} {mode}"),
+            );
             if out.ids == case.ids {
-                assert_eq!(out.text, case.text, "{model}: decoded text differs for {:?}", case.input);
+                assert_eq!(
+                    out.text, case.text,
+                    "{model}: decoded text differs for {:?}",
+                    case.input
+                );
             }
         }
         // The engine translates in batches: padding must not change any output.
         let inputs: Vec<&str> = mine.iter().map(|c| c.input.as_str()).collect();
         let batch = translator.translate_batch(&inputs).unwrap();
         for (case, out) in mine.iter().zip(&batch) {
-            assert_generation_matches(case, &out.ids, set == "relu", &format!("{set}/{model} {mode} batched"));
+            assert_generation_matches(
+                case,
+                &out.ids,
+                set == "relu",
+                &format!("{set}/{model} {mode} batched"),
+            );
         }
     }
 }
@@ -60,12 +82,24 @@ fn bart(set: &str) {
     let expected = expected(set, "distilbart-cnn-12-6");
     let cases = gen_cases(&expected);
     let files = files(set, Role::SummariseEn);
-    let range = LengthRange { min_length: expected.settings.min_length, max_length: expected.settings.max_length };
+    let range = LengthRange {
+        min_length: expected.settings.min_length,
+        max_length: expected.settings.max_length,
+    };
     for mode in ["greedy", "beam"] {
-        let summariser = Summariser::load(&files, expected.settings.generation(beams_for(mode))).unwrap();
+        let summariser =
+            Summariser::load(&files, expected.settings.generation(beams_for(mode))).unwrap();
         for case in cases.iter().filter(|c| c.mode == mode) {
-            assert_eq!(summariser.encode(&case.input), case.input_ids, "BART tokenisation of {:?}", case.input);
-            let out = summariser.summarise_chunks(&[case.input.as_str()], range).unwrap().remove(0);
+            assert_eq!(
+                summariser.encode(&case.input),
+                case.input_ids,
+                "BART tokenisation of {:?}",
+                case.input
+            );
+            let out = summariser
+                .summarise_chunks(&[case.input.as_str()], range)
+                .unwrap()
+                .remove(0);
             assert_generation_matches(case, &out.ids, set == "relu", &format!("{set}/bart {mode}"));
             if out.ids == case.ids {
                 assert_eq!(out.text, case.text.trim());
@@ -87,13 +121,19 @@ fn bart(set: &str) {
         .unwrap();
     assert_eq!(got.levels.len(), mr.levels.len(), "number of map levels");
     for (g, e) in got.levels.iter().zip(&mr.levels) {
-        assert_eq!(g.chunks, e.chunks, "chunking differs from the fixture generator's");
+        assert_eq!(
+            g.chunks, e.chunks,
+            "chunking differs from the fixture generator's"
+        );
         assert_eq!(g.summaries, e.summaries, "chunk summaries differ");
     }
     assert_eq!(got.final_input, mr.final_input);
     assert_eq!(got.summary.ids, mr.ids);
     assert_eq!(got.summary.text, mr.text);
-    assert!(fractions.windows(2).all(|w| w[0] <= w[1]) && fractions.last() == Some(&1.0), "{fractions:?}");
+    assert!(
+        fractions.windows(2).all(|w| w[0] <= w[1]) && fractions.last() == Some(&1.0),
+        "{fractions:?}"
+    );
 }
 
 #[test]
@@ -126,7 +166,13 @@ fn bert(set: &str) {
             assert_eq!(g.label, w.label, "label of {:?} in {input:?}", g.text);
             let off = g.offset.expect("offsets");
             assert_eq!([off.begin, off.end], w.offsets, "offsets of {:?}", g.text);
-            assert!((g.score - w.score).abs() < 1e-4, "score of {:?}: {} vs {}", g.text, g.score, w.score);
+            assert!(
+                (g.score - w.score).abs() < 1e-4,
+                "score of {:?}: {} vs {}",
+                g.text,
+                g.score,
+                w.score
+            );
         }
     }
 }

@@ -19,8 +19,15 @@ fn marian_without_position_tables_still_matches_transformers() {
     }
     let tensors = tch::Tensor::read_safetensors(&src.weights).unwrap();
     let before = tensors.len();
-    let kept: Vec<_> = tensors.into_iter().filter(|(n, _)| !n.contains("embed_positions")).collect();
-    assert_eq!(kept.len(), before - 2, "the fixture carries both position tables");
+    let kept: Vec<_> = tensors
+        .into_iter()
+        .filter(|(n, _)| !n.contains("embed_positions"))
+        .collect();
+    assert_eq!(
+        kept.len(),
+        before - 2,
+        "the fixture carries both position tables"
+    );
     tch::Tensor::write_safetensors(&kept, dir.join("model.safetensors")).unwrap();
 
     let manifest = Manifest::builtin();
@@ -28,7 +35,10 @@ fn marian_without_position_tables_still_matches_transformers() {
     let expected = expected("relu", "opus-mt-en-ru");
     let translator = Translator::load(&files, expected.settings.generation(1)).unwrap();
     for case in gen_cases(&expected).iter().filter(|c| c.mode == "greedy") {
-        let out = translator.translate_batch(&[case.input.as_str()]).unwrap().remove(0);
+        let out = translator
+            .translate_batch(&[case.input.as_str()])
+            .unwrap()
+            .remove(0);
         assert_eq!(out.ids, case.ids, "{:?}", case.input);
     }
     std::fs::remove_dir_all(&root).unwrap();

@@ -36,7 +36,9 @@ fn run(engine: &Engine, text: &str) -> (Analysis, Vec<Progress>) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = seen.clone();
     let a = engine
-        .analyze(text.to_string(), Length::Short, move |p| sink.lock().unwrap().push(p))
+        .analyze(text.to_string(), Length::Short, move |p| {
+            sink.lock().unwrap().push(p)
+        })
         .unwrap();
     let progress = seen.lock().unwrap().clone();
     (a, progress)
@@ -75,17 +77,27 @@ fn english_article_is_summarised_then_translated() {
         other => panic!("article not tagged: {other:?}"),
     }
     assert!(matches!(a.summaries.en.entities, Entities::Tagged { .. }));
-    assert!(matches!(&a.summaries.ru.entities, Entities::Unavailable { reason } if reason.contains("Russian")));
+    assert!(
+        matches!(&a.summaries.ru.entities, Entities::Unavailable { reason } if reason.contains("Russian"))
+    );
     for doc in [&a.article, &a.summaries.en] {
         assert_spans_valid(doc);
     }
     let stages: Vec<Stage> = a.timings.iter().map(|t| t.stage).collect();
     assert_eq!(
         stages,
-        vec![Stage::Prepare, Stage::LoadModels, Stage::Summarise, Stage::TranslateSummary, Stage::Entities]
+        vec![
+            Stage::Prepare,
+            Stage::LoadModels,
+            Stage::Summarise,
+            Stage::TranslateSummary,
+            Stage::Entities
+        ]
     );
     assert_eq!(a.models.len(), 3);
-    assert!(progress.iter().any(|p| p.stage == Stage::Summarise && p.fraction == 1.0));
+    assert!(progress
+        .iter()
+        .any(|p| p.stage == Stage::Summarise && p.fraction == 1.0));
     assert!(progress.iter().all(|p| (0.0..=1.0).contains(&p.fraction)));
 }
 
@@ -95,9 +107,16 @@ fn russian_article_takes_the_pivot_route() {
     let (a, _) = run(&engine, RU);
     assert_eq!(a.source_language, Lang::Ru);
     assert_eq!(a.route, Route::RuPivotThroughEn);
-    let t = a.article_translation.as_ref().expect("English translation of the article");
+    let t = a
+        .article_translation
+        .as_ref()
+        .expect("English translation of the article");
     assert_eq!(t.language, Lang::En);
-    assert_eq!(t.sentences.len(), a.article.sentences.len(), "article translation is sentence-aligned");
+    assert_eq!(
+        t.sentences.len(),
+        a.article.sentences.len(),
+        "article translation is sentence-aligned"
+    );
     assert!(matches!(a.article.entities, Entities::Unavailable { .. }));
     assert!(matches!(t.entities, Entities::Tagged { .. }));
     assert_aligned(&a);
@@ -123,9 +142,14 @@ fn bad_input_fails_before_any_model_loads() {
     for (input, want) in [
         ("", "the input is empty"),
         ("   \n\t ", "the input is empty"),
-        (include_str!("../../../samples/fr-article.txt"), "unsupported language: French"),
+        (
+            include_str!("../../../samples/fr-article.txt"),
+            "unsupported language: French",
+        ),
     ] {
-        let e = engine.analyze(input.to_string(), Length::Medium, |_| {}).unwrap_err();
+        let e = engine
+            .analyze(input.to_string(), Length::Medium, |_| {})
+            .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::BadInput);
         assert!(e.to_string().starts_with(want), "{e}");
     }
@@ -134,10 +158,16 @@ fn bad_input_fails_before_any_model_loads() {
 #[test]
 fn missing_models_are_named_with_how_to_install() {
     let engine = Engine::start(EngineConfig::new("/nonexistent/models".into()));
-    let e = engine.analyze(EN.to_string(), Length::Medium, |_| {}).unwrap_err();
+    let e = engine
+        .analyze(EN.to_string(), Length::Medium, |_| {})
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Model);
     let msg = e.to_string();
-    assert!(msg.contains("distilbart-cnn-12-6") && msg.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"), "{msg}");
+    assert!(
+        msg.contains("distilbart-cnn-12-6")
+            && msg.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -179,7 +209,12 @@ fn a_job_can_be_cancelled_between_stages() {
     );
     assert!(matches!(job.wait(), Err(EngineError::Cancelled)));
     let stages = seen.lock().unwrap().clone();
-    assert!(!stages.contains(&Stage::TranslateSummary), "work went on after cancel: {stages:?}");
+    assert!(
+        !stages.contains(&Stage::TranslateSummary),
+        "work went on after cancel: {stages:?}"
+    );
     // The worker keeps serving after a cancel.
-    assert!(engine.analyze(EN.to_string(), Length::Short, |_| {}).is_ok());
+    assert!(engine
+        .analyze(EN.to_string(), Length::Short, |_| {})
+        .is_ok());
 }

@@ -72,7 +72,11 @@ fn options(g: &Generation) -> GenerateOptions<'static> {
 }
 
 /// Generates for a batch of inputs; one output per input, in order.
-pub fn generate<G: LanguageGenerator>(model: &G, inputs: &[&str], g: &Generation) -> Result<Vec<Generated>> {
+pub fn generate<G: LanguageGenerator>(
+    model: &G,
+    inputs: &[&str],
+    g: &Generation,
+) -> Result<Vec<Generated>> {
     if inputs.is_empty() {
         return Ok(Vec::new());
     }
@@ -90,7 +94,10 @@ pub fn generate<G: LanguageGenerator>(model: &G, inputs: &[&str], g: &Generation
 
 /// The ids the encoder sees for `text`, special tokens included.
 pub fn encode(tokenizer: &TokenizerOption, text: &str) -> Vec<i64> {
-    tokenizer.encode_list(&[text], usize::MAX, &TruncationStrategy::DoNotTruncate, 0).remove(0).token_ids
+    tokenizer
+        .encode_list(&[text], usize::MAX, &TruncationStrategy::DoNotTruncate, 0)
+        .remove(0)
+        .token_ids
 }
 
 pub fn count_tokens(tokenizer: &TokenizerOption, text: &str) -> usize {

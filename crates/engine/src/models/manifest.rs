@@ -105,12 +105,18 @@ impl Manifest {
         for spec in &m.models {
             let generative = matches!(spec.architecture, Architecture::Bart | Architecture::Marian);
             if generative && spec.generation.is_none() {
-                return Err(EngineError::Manifest(format!("{} has no generation settings", spec.id)));
+                return Err(EngineError::Manifest(format!(
+                    "{} has no generation settings",
+                    spec.id
+                )));
             }
             if spec.role == Role::SummariseEn {
                 for preset in ["short", "medium", "long"] {
                     if !spec.presets.contains_key(preset) {
-                        return Err(EngineError::Manifest(format!("{} lacks preset {preset}", spec.id)));
+                        return Err(EngineError::Manifest(format!(
+                            "{} lacks preset {preset}",
+                            spec.id
+                        )));
                     }
                 }
             }
@@ -133,11 +139,24 @@ mod tests {
     #[test]
     fn builtin_manifest_covers_every_role() {
         let m = Manifest::builtin();
-        for role in [Role::SummariseEn, Role::TranslateEnRu, Role::TranslateRuEn, Role::NerEn] {
+        for role in [
+            Role::SummariseEn,
+            Role::TranslateEnRu,
+            Role::TranslateRuEn,
+            Role::NerEn,
+        ] {
             let spec = m.for_role(role).unwrap();
-            assert!(spec.download.iter().any(|f| spec.weights.contains(f)), "{} downloads no weights", spec.id);
+            assert!(
+                spec.download.iter().any(|f| spec.weights.contains(f)),
+                "{} downloads no weights",
+                spec.id
+            );
             for f in &spec.tokenizer {
-                assert!(spec.download.contains(f), "{} does not download {f}", spec.id);
+                assert!(
+                    spec.download.contains(f),
+                    "{} does not download {f}",
+                    spec.id
+                );
             }
         }
     }
@@ -157,6 +176,9 @@ weights = ["model.safetensors"]
 tokenizer = ["vocab.json"]
 download = []
 "#;
-        assert!(matches!(Manifest::parse(text), Err(EngineError::Manifest(_))));
+        assert!(matches!(
+            Manifest::parse(text),
+            Err(EngineError::Manifest(_))
+        ));
     }
 }

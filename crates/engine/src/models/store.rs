@@ -54,7 +54,12 @@ pub fn locate(models_dir: &Path, spec: &ModelSpec) -> Result<ModelFiles> {
         .iter()
         .map(|w| dir.join(w))
         .find(|p| p.is_file())
-        .ok_or_else(|| missing(format!("no weights file (one of {})", spec.weights.join(", "))))?;
+        .ok_or_else(|| {
+            missing(format!(
+                "no weights file (one of {})",
+                spec.weights.join(", ")
+            ))
+        })?;
     let mut tokenizer = Vec::new();
     for f in &spec.tokenizer {
         let p = dir.join(f);
@@ -63,7 +68,13 @@ pub fn locate(models_dir: &Path, spec: &ModelSpec) -> Result<ModelFiles> {
         }
         tokenizer.push(p);
     }
-    Ok(ModelFiles { id: spec.id.clone(), dir, config, weights, tokenizer })
+    Ok(ModelFiles {
+        id: spec.id.clone(),
+        dir,
+        config,
+        weights,
+        tokenizer,
+    })
 }
 
 pub fn install_hint(spec: &ModelSpec, dir: &Path) -> String {
@@ -85,7 +96,8 @@ pub fn read_config<T: serde::de::DeserializeOwned>(files: &ModelFiles) -> Result
         dir: files.dir.clone(),
         reason,
     };
-    let text = std::fs::read_to_string(&files.config).map_err(|e| unreadable(format!("config.json: {e}")))?;
+    let text = std::fs::read_to_string(&files.config)
+        .map_err(|e| unreadable(format!("config.json: {e}")))?;
     serde_json::from_str(&text).map_err(|e| unreadable(format!("config.json: {e}")))
 }
 
@@ -111,7 +123,8 @@ mod tests {
     fn broken_config_is_an_error_not_a_panic() {
         let m = Manifest::builtin();
         let spec = m.for_role(Role::NerEn).unwrap();
-        let root = std::env::temp_dir().join(format!("svodka-store-test-broken-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("svodka-store-test-broken-{}", std::process::id()));
         let dir = root.join(&spec.id);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("config.json"), "{not json").unwrap();

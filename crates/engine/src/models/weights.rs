@@ -13,8 +13,10 @@ use tch::{Kind, Tensor};
 use crate::error::{EngineError, Result};
 use crate::models::store::ModelFiles;
 
-const POSITION_KEYS: [&str; 2] =
-    ["model.encoder.embed_positions.weight", "model.decoder.embed_positions.weight"];
+const POSITION_KEYS: [&str; 2] = [
+    "model.encoder.embed_positions.weight",
+    "model.decoder.embed_positions.weight",
+];
 
 pub fn plain(files: &ModelFiles) -> ModelResource {
     ModelResource::Torch(Box::new(LocalResource::from(files.weights.clone())))
@@ -32,8 +34,11 @@ pub fn marian(files: &ModelFiles, max_positions: i64, d_model: i64) -> Result<Mo
     };
     let mut named = Tensor::read_safetensors(&files.weights)
         .map_err(|e| unreadable(format!("{}: {e}", files.weights.display())))?;
-    let missing: Vec<&str> =
-        POSITION_KEYS.iter().copied().filter(|k| !named.iter().any(|(n, _)| n == k)).collect();
+    let missing: Vec<&str> = POSITION_KEYS
+        .iter()
+        .copied()
+        .filter(|k| !named.iter().any(|(n, _)| n == k))
+        .collect();
     if missing.is_empty() {
         return Ok(plain(files));
     }
@@ -45,7 +50,9 @@ pub fn marian(files: &ModelFiles, max_positions: i64, d_model: i64) -> Result<Mo
     let mut buffer = Vec::new();
     Tensor::save_multi_to_stream(&named, &mut buffer)
         .map_err(|e| unreadable(format!("re-packing weights: {e}")))?;
-    Ok(ModelResource::Torch(Box::new(BufferResource { data: Arc::new(RwLock::new(buffer)) })))
+    Ok(ModelResource::Torch(Box::new(BufferResource {
+        data: Arc::new(RwLock::new(buffer)),
+    })))
 }
 
 /// transformers' `MarianSinusoidalPositionalEmbedding._init_weight`: angles in f64, sines of the
@@ -64,5 +71,7 @@ pub fn sinusoidal_positions(n_pos: i64, dim: i64) -> Tensor {
             }
         }
     }
-    Tensor::from_slice(&values).reshape([n_pos, dim]).to_kind(Kind::Float)
+    Tensor::from_slice(&values)
+        .reshape([n_pos, dim])
+        .to_kind(Kind::Float)
 }

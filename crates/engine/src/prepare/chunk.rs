@@ -6,7 +6,11 @@
 //! word boundaries.
 
 /// Greedily packs `units` into chunks of at most `window` tokens as counted by `count`.
-pub fn pack<S: AsRef<str>>(units: &[S], window: usize, count: &dyn Fn(&str) -> usize) -> Vec<String> {
+pub fn pack<S: AsRef<str>>(
+    units: &[S],
+    window: usize,
+    count: &dyn Fn(&str) -> usize,
+) -> Vec<String> {
     let mut chunks = Vec::new();
     let mut current = String::new();
     for unit in units {
@@ -21,7 +25,11 @@ pub fn pack<S: AsRef<str>>(units: &[S], window: usize, count: &dyn Fn(&str) -> u
             chunks.extend(split_long(unit, window, count));
             continue;
         }
-        let candidate = if current.is_empty() { unit.to_string() } else { format!("{current} {unit}") };
+        let candidate = if current.is_empty() {
+            unit.to_string()
+        } else {
+            format!("{current} {unit}")
+        };
         if !current.is_empty() && count(&candidate) > window {
             chunks.push(std::mem::replace(&mut current, unit.to_string()));
         } else {
@@ -109,11 +117,18 @@ mod tests {
             calls.set(calls.get() + 1);
             words(s)
         };
-        let unit = (0..50_000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let unit = (0..50_000)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let chunks = pack(&[unit.as_str()], 512, &count);
         assert!(chunks.iter().all(|c| words(c) <= 512));
         assert_eq!(chunks.join(" "), unit);
-        assert!(calls.get() < 51_000 + 2 * chunks.len() + 10, "{} tokenizer calls", calls.get());
+        assert!(
+            calls.get() < 51_000 + 2 * chunks.len() + 10,
+            "{} tokenizer calls",
+            calls.get()
+        );
     }
 
     #[test]

@@ -3,19 +3,76 @@
 use scraper::{node::Node, Html};
 
 const TAG_NAMES: &[&str] = &[
-    "html", "body", "head", "p", "div", "br", "span", "article", "section", "h1", "h2", "h3", "h4",
-    "h5", "h6", "li", "ul", "ol", "a", "strong", "em", "b", "i", "blockquote", "table", "tr", "td",
-    "header", "footer", "main", "figure", "figcaption", "script", "style", "meta", "title",
+    "html",
+    "body",
+    "head",
+    "p",
+    "div",
+    "br",
+    "span",
+    "article",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "header",
+    "footer",
+    "main",
+    "figure",
+    "figcaption",
+    "script",
+    "style",
+    "meta",
+    "title",
 ];
 
 /// Elements whose content is never article text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "button", "nav"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "nav",
+];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "table", "tr", "header", "footer", "main", "figure", "figcaption", "pre", "dd",
-    "dt", "hr",
+    "p",
+    "div",
+    "article",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "table",
+    "tr",
+    "header",
+    "footer",
+    "main",
+    "figure",
+    "figcaption",
+    "pre",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 /// True when the text contains at least two well-known HTML tags: one stray "<b>" in an
@@ -25,9 +82,14 @@ pub fn looks_like_html(text: &str) -> bool {
     let mut hits = 0;
     for (i, _) in lower.match_indices('<') {
         let rest = lower[i + 1..].trim_start_matches('/');
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         let after = rest[name.len()..].chars().next();
-        if TAG_NAMES.contains(&name.as_str()) && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t')) {
+        if TAG_NAMES.contains(&name.as_str())
+            && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t'))
+        {
             hits += 1;
             if hits >= 2 {
                 return true;
@@ -80,7 +142,9 @@ mod tests {
     fn detects_html_but_not_prose_about_tags() {
         assert!(looks_like_html("<p>One.</p><p>Two.</p>"));
         assert!(looks_like_html("<div class=\"x\">Text<br/>more</div>"));
-        assert!(!looks_like_html("Use the <b> tag for bold, said the editor."));
+        assert!(!looks_like_html(
+            "Use the <b> tag for bold, said the editor."
+        ));
         assert!(!looks_like_html("If a < b and c > d then nothing."));
     }
 

@@ -36,7 +36,10 @@ impl Prepared {
 /// Russian archives) are decoded from it; anything else is refused as binary.
 pub fn decode_input(bytes: &[u8]) -> Result<String> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(EngineError::InputTooLarge { chars: bytes.len(), limit: MAX_INPUT_BYTES });
+        return Err(EngineError::InputTooLarge {
+            chars: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
@@ -50,9 +53,10 @@ pub fn decode_input(bytes: &[u8]) -> Result<String> {
     }
     match String::from_utf8(bytes.to_vec()) {
         Ok(text) => Ok(text),
-        Err(_) if looks_like_cp1251_russian(bytes) => {
-            Ok(encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes).0.into_owned())
-        }
+        Err(_) if looks_like_cp1251_russian(bytes) => Ok(encoding_rs::WINDOWS_1251
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()),
         Err(_) => Err(EngineError::BinaryInput),
     }
 }
@@ -61,34 +65,53 @@ pub fn decode_input(bytes: &[u8]) -> Result<String> {
 /// has mostly those among its non-ASCII bytes, and no C0 controls besides line breaks and tabs.
 fn looks_like_cp1251_russian(bytes: &[u8]) -> bool {
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
-    let letters = bytes.iter().filter(|b| **b >= 0xC0 || **b == 0xA8 || **b == 0xB8).count();
-    let controls = bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'));
+    let letters = bytes
+        .iter()
+        .filter(|b| **b >= 0xC0 || **b == 0xA8 || **b == 0xB8)
+        .count();
+    let controls = bytes
+        .iter()
+        .any(|b| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'));
     high > 0 && !controls && letters * 10 >= high * 9
 }
 
 /// Clean up, validate, detect the language and split into sentences.
 pub fn prepare(input: &str) -> Result<Prepared> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(EngineError::InputTooLarge { chars: input.chars().count(), limit: MAX_INPUT_CHARS });
+        return Err(EngineError::InputTooLarge {
+            chars: input.chars().count(),
+            limit: MAX_INPUT_CHARS,
+        });
     }
     if looks_binary(input) {
         return Err(EngineError::BinaryInput);
     }
-    let raw = if html::looks_like_html(input) { html::html_to_text(input) } else { input.to_string() };
+    let raw = if html::looks_like_html(input) {
+        html::html_to_text(input)
+    } else {
+        input.to_string()
+    };
     let text = normalize::normalize(&raw);
     if text.is_empty() {
         return Err(EngineError::EmptyInput);
     }
     let chars = text.chars().count();
     if chars > MAX_INPUT_CHARS {
-        return Err(EngineError::InputTooLarge { chars, limit: MAX_INPUT_CHARS });
+        return Err(EngineError::InputTooLarge {
+            chars,
+            limit: MAX_INPUT_CHARS,
+        });
     }
     if !text.chars().any(char::is_alphabetic) {
         return Err(EngineError::UndetectedLanguage);
     }
     let language = lang::detect(&text)?;
     let sentences = sentences::split_sentences(&text);
-    Ok(Prepared { text, language, sentences })
+    Ok(Prepared {
+        text,
+        language,
+        sentences,
+    })
 }
 
 /// NUL bytes, or more than 1 % control characters (other than line breaks and tabs), or the
@@ -115,17 +138,38 @@ mod tests {
     #[test]
     fn refuses_empty_and_whitespace() {
         assert!(matches!(prepare(""), Err(EngineError::EmptyInput)));
-        assert!(matches!(prepare(" \n\t\u{00A0} "), Err(EngineError::EmptyInput)));
-        assert!(matches!(prepare("<p> </p><div></div>"), Err(EngineError::EmptyInput)));
+        assert!(matches!(
+            prepare(" \n\t\u{00A0} "),
+            Err(EngineError::EmptyInput)
+        ));
+        assert!(matches!(
+            prepare("<p> </p><div></div>"),
+            Err(EngineError::EmptyInput)
+        ));
     }
 
     #[test]
     fn refuses_binary() {
-        assert!(matches!(decode_input(b"PK\x03\x04\x00\x00binary"), Err(EngineError::BinaryInput)));
-        assert!(matches!(decode_input(&[0xC3, 0x28, 0x41, 0x05, 0x90]), Err(EngineError::BinaryInput)));
-        assert!(matches!(decode_input(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(EngineError::BinaryInput)));
-        assert!(matches!(prepare("abc\u{0001}\u{0002}\u{0003}def"), Err(EngineError::BinaryInput)));
-        assert!(matches!(prepare("text\0more"), Err(EngineError::BinaryInput)));
+        assert!(matches!(
+            decode_input(b"PK\x03\x04\x00\x00binary"),
+            Err(EngineError::BinaryInput)
+        ));
+        assert!(matches!(
+            decode_input(&[0xC3, 0x28, 0x41, 0x05, 0x90]),
+            Err(EngineError::BinaryInput)
+        ));
+        assert!(matches!(
+            decode_input(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(EngineError::BinaryInput)
+        ));
+        assert!(matches!(
+            prepare("abc\u{0001}\u{0002}\u{0003}def"),
+            Err(EngineError::BinaryInput)
+        ));
+        assert!(matches!(
+            prepare("text\0more"),
+            Err(EngineError::BinaryInput)
+        ));
     }
 
     #[test]
@@ -150,17 +194,28 @@ mod tests {
 
     #[test]
     fn refuses_text_without_letters_and_other_languages() {
-        assert!(matches!(prepare("12 345 — 678 !!!"), Err(EngineError::UndetectedLanguage)));
+        assert!(matches!(
+            prepare("12 345 — 678 !!!"),
+            Err(EngineError::UndetectedLanguage)
+        ));
         let fr = include_str!("../../../../samples/fr-article.txt");
         assert!(matches!(prepare(fr), Err(EngineError::UnsupportedLanguage(l)) if l == "French"));
     }
 
     #[test]
     fn prepares_html_paste() {
-        let p = prepare("<div><p>The bank kept rates unchanged.</p><p>Mr. Smith said so.</p></div>").unwrap();
+        let p =
+            prepare("<div><p>The bank kept rates unchanged.</p><p>Mr. Smith said so.</p></div>")
+                .unwrap();
         assert_eq!(p.language, Lang::En);
-        assert_eq!(p.text, "The bank kept rates unchanged.\n\nMr. Smith said so.");
-        assert_eq!(p.sentence_texts(), vec!["The bank kept rates unchanged.", "Mr. Smith said so."]);
+        assert_eq!(
+            p.text,
+            "The bank kept rates unchanged.\n\nMr. Smith said so."
+        );
+        assert_eq!(
+            p.sentence_texts(),
+            vec!["The bank kept rates unchanged.", "Mr. Smith said so."]
+        );
     }
 
     #[test]
@@ -170,6 +225,9 @@ mod tests {
         assert_eq!(en.sentences.len(), 11, "{:?}", en.sentence_texts());
         let ru = prepare(include_str!("../../../../samples/ru-article.txt")).unwrap();
         assert_eq!(ru.language, Lang::Ru);
-        assert!(ru.sentence_texts().iter().any(|s| s.starts_with("Мэр Москвы С. С. Собянин отметил")));
+        assert!(ru
+            .sentence_texts()
+            .iter()
+            .any(|s| s.starts_with("Мэр Москвы С. С. Собянин отметил")));
     }
 }

@@ -46,7 +46,10 @@ fn collapse_spaces(line: &str) -> String {
 /// Characters that render as nothing and only confuse tokenizers (zero-width space and joiners,
 /// byte-order mark, soft hyphen, word joiner).
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 #[cfg(test)]
@@ -55,7 +58,8 @@ mod tests {
 
     #[test]
     fn collapses_spaces_and_keeps_paragraphs() {
-        let text = "  Hello\u{00A0}\u{00A0}world.\t Next  \r\n\r\n\r\n\nSecond\u{200B} para.\nline ";
+        let text =
+            "  Hello\u{00A0}\u{00A0}world.\t Next  \r\n\r\n\r\n\nSecond\u{200B} para.\nline ";
         assert_eq!(normalize(text), "Hello world. Next\n\nSecond para.\nline");
     }
 

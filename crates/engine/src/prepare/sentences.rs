@@ -18,7 +18,10 @@ pub struct Span {
 impl Span {
     /// The spanned slice of `text`, which must be the text the span was made for.
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        let mut idx = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+        let mut idx = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
         let start = idx.nth(self.start).unwrap_or(text.len());
         let end = if self.end > self.start {
             idx.nth(self.end - self.start - 1).unwrap_or(text.len())
@@ -33,22 +36,101 @@ impl Span {
 /// connectives, and dotted country names. Compared in lower case without the final dot.
 const NEVER_FINAL: &[&str] = &[
     // English
-    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "sen", "rep", "gov", "rev", "capt", "lt",
-    "col", "sgt", "cpl", "adm", "pres", "supt", "det", "insp", "hon", "messrs", "mme", "mlle",
-    "no", "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "fig", "u.s", "u.k", "u.n", "u.s.a",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "mt",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "rev",
+    "capt",
+    "lt",
+    "col",
+    "sgt",
+    "cpl",
+    "adm",
+    "pres",
+    "supt",
+    "det",
+    "insp",
+    "hon",
+    "messrs",
+    "mme",
+    "mlle",
+    "no",
+    "nos",
+    "vs",
+    "v",
+    "e.g",
+    "i.e",
+    "cf",
+    "approx",
+    "fig",
+    "u.s",
+    "u.k",
+    "u.n",
+    "u.s.a",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     // Russian
-    "т.е", "т.к", "т.н", "т.ч", "напр", "ул", "пр", "просп", "пер", "пл", "наб", "им", "проф",
-    "акад", "ген", "св", "тов", "гр", "пос", "дер", "обл", "р-н", "ст", "кв", "корп", "зам",
-    "нач", "пред", "ред", "изд", "см", "ср", "рис", "табл", "гл", "ок",
+    "т.е",
+    "т.к",
+    "т.н",
+    "т.ч",
+    "напр",
+    "ул",
+    "пр",
+    "просп",
+    "пер",
+    "пл",
+    "наб",
+    "им",
+    "проф",
+    "акад",
+    "ген",
+    "св",
+    "тов",
+    "гр",
+    "пос",
+    "дер",
+    "обл",
+    "р-н",
+    "ст",
+    "кв",
+    "корп",
+    "зам",
+    "нач",
+    "пред",
+    "ред",
+    "изд",
+    "см",
+    "ср",
+    "рис",
+    "табл",
+    "гл",
+    "ок",
 ];
 
 /// Abbreviations that can end a sentence ("... 400 млрд руб. Программа"): a boundary when the
 /// next word starts with a capital letter.
 const MAY_BE_FINAL: &[&str] = &[
-    "etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "bn", "m",
-    "т.д", "т.п", "др", "руб", "коп", "долл", "тыс", "млн", "млрд", "трлн", "гг", "г", "чел",
-    "шт", "км", "кг",
+    "etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "bn", "m", "т.д", "т.п", "др",
+    "руб", "коп", "долл", "тыс", "млн", "млрд", "трлн", "гг", "г", "чел", "шт", "км", "кг",
 ];
 
 /// Splits `text` into sentence spans (char offsets), trimmed, never empty.
@@ -65,7 +147,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         } else if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of terminal punctuation and closing quotes/brackets.
             let mut end = i + 1;
-            while end < chars.len() && (matches!(chars[end], '.' | '!' | '?' | '…') || is_closer(chars[end])) {
+            while end < chars.len()
+                && (matches!(chars[end], '.' | '!' | '?' | '…') || is_closer(chars[end]))
+            {
                 end += 1;
             }
             if is_boundary(&chars, start, i, end) {
@@ -86,17 +170,25 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '—' | '–' | '-' | '„')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '—' | '–' | '-' | '„'
+    )
 }
 
 /// `dot` is the first terminal character, `end` is past the punctuation run.
 fn is_boundary(chars: &[char], start: usize, dot: usize, end: usize) -> bool {
     // Must be followed by whitespace (or the end of the text).
-    let Some(&after) = chars.get(end) else { return true };
+    let Some(&after) = chars.get(end) else {
+        return true;
+    };
     if !after.is_whitespace() {
         return false;
     }
-    let next = chars[end..].iter().copied().find(|c| !c.is_whitespace() || *c == '\n');
+    let next = chars[end..]
+        .iter()
+        .copied()
+        .find(|c| !c.is_whitespace() || *c == '\n');
     let Some(next) = next else { return true };
     if next == '\n' {
         return true;
@@ -133,10 +225,16 @@ fn is_boundary(chars: &[char], start: usize, dot: usize, end: usize) -> bool {
 /// The word that ends right before position `dot`, including inner dots ("U.S", "т.е").
 fn word_before(chars: &[char], start: usize, dot: usize) -> String {
     let mut b = dot;
-    while b > start && (chars[b - 1].is_alphanumeric() || chars[b - 1] == '.' || chars[b - 1] == '-') {
+    while b > start
+        && (chars[b - 1].is_alphanumeric() || chars[b - 1] == '.' || chars[b - 1] == '-')
+    {
         b -= 1;
     }
-    chars[b..dot].iter().collect::<String>().trim_start_matches(['.', '-']).to_string()
+    chars[b..dot]
+        .iter()
+        .collect::<String>()
+        .trim_start_matches(['.', '-'])
+        .to_string()
 }
 
 /// A single capital letter: "J" in "J. K. Rowling", "В" in "В. В. Путин".
@@ -170,7 +268,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -209,7 +310,10 @@ mod tests {
     fn line_breaks_end_sentences_and_spans_are_char_offsets() {
         let text = "Заголовок без точки\n\nПервое предложение. Второе";
         let spans = split_sentences(text);
-        assert_eq!(split(text), vec!["Заголовок без точки", "Первое предложение.", "Второе"]);
+        assert_eq!(
+            split(text),
+            vec!["Заголовок без точки", "Первое предложение.", "Второе"]
+        );
         assert_eq!(spans[0], Span { start: 0, end: 19 });
     }
 

@@ -98,7 +98,10 @@ pub fn expected(set: &str, model: &str) -> Expected {
 }
 
 pub fn gen_cases(e: &Expected) -> Vec<GenCase> {
-    e.cases.iter().map(|c| serde_json::from_value(c.clone()).unwrap()).collect()
+    e.cases
+        .iter()
+        .map(|c| serde_json::from_value(c.clone()).unwrap())
+        .collect()
 }
 
 pub fn beams_for(mode: &str) -> i64 {
@@ -117,12 +120,26 @@ pub fn assert_generation_matches(case: &GenCase, got: &[i64], exact_beams: bool,
     let beams = case.beams.as_deref().unwrap_or(&[]);
     let tied = beams.len() >= 2 && (beams[0].score - beams[1].score).abs() <= 1e-3;
     if case.mode == "greedy" || exact_beams || !tied {
-        assert_eq!(got, case.ids.as_slice(), "{what}: ids differ from transformers for {:?}", case.input);
+        assert_eq!(
+            got,
+            case.ids.as_slice(),
+            "{what}: ids differ from transformers for {:?}",
+            case.input
+        );
     } else {
         if got != case.ids {
-            eprintln!("{what}: near-tied beams resolved differently from HF for {:?}", case.input);
+            eprintln!(
+                "{what}: near-tied beams resolved differently from HF for {:?}",
+                case.input
+            );
         }
-        let ok = beams.iter().any(|b| b.ids == got && (beams[0].score - b.score).abs() <= 1e-3);
-        assert!(ok, "{what}: beam output {got:?} is not among HF's near-tied beams for {:?}", case.input);
+        let ok = beams
+            .iter()
+            .any(|b| b.ids == got && (beams[0].score - b.score).abs() <= 1e-3);
+        assert!(
+            ok,
+            "{what}: beam output {got:?} is not among HF's near-tied beams for {:?}",
+            case.input
+        );
     }
 }
