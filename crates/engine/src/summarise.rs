@@ -1,7 +1,7 @@
 //! English abstractive summarisation with BART; long articles are summarised map-reduce style.
 
 use rust_bert::bart::{BartConfig, BartGenerator};
-use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::{EngineError, Result};
@@ -36,22 +36,8 @@ const MAX_LEVELS: usize = 4;
 impl Summariser {
     pub fn load(files: &ModelFiles, settings: Generation) -> Result<Summariser> {
         let config: BartConfig = store::read_config(files)?;
-        let tokenizer = TokenizerOption::from_file(
-            ModelType::Bart,
-            &files.tokenizer[0].to_string_lossy(),
-            Some(&files.tokenizer[1].to_string_lossy()),
-            false,
-            None,
-            None,
-        )?;
-        let gen_config = generate::config(
-            ModelType::Bart,
-            weights::plain(files),
-            &files.config,
-            &files.tokenizer[0],
-            Some(&files.tokenizer[1]),
-            &settings,
-        );
+        let tokenizer = generate::tokenizer(ModelType::Bart, files)?;
+        let gen_config = generate::config(ModelType::Bart, weights::plain(files), files, &settings);
         let model = BartGenerator::new_with_tokenizer(gen_config, tokenizer)?;
         Ok(Summariser {
             model,

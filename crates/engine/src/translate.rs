@@ -2,7 +2,7 @@
 
 use rust_bert::bart::BartConfig;
 use rust_bert::marian::MarianGenerator;
-use rust_bert::pipelines::common::{ModelType, TokenizerOption};
+use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::Result;
@@ -26,14 +26,7 @@ impl Translator {
     pub fn load(files: &ModelFiles, settings: Generation) -> Result<Translator> {
         // Marian's config is BART's (rust-bert's MarianConfig is an alias).
         let config: BartConfig = store::read_config(files)?;
-        let tokenizer = TokenizerOption::from_file(
-            ModelType::Marian,
-            &files.tokenizer[0].to_string_lossy(),
-            Some(&files.tokenizer[1].to_string_lossy()),
-            false,
-            None,
-            None,
-        )?;
+        let tokenizer = generate::tokenizer(ModelType::Marian, files)?;
         // Decoder positions end at the window: longer generation would index past them.
         let window = config.max_position_embeddings;
         let max_length = settings.max_length.min(window);
@@ -43,14 +36,7 @@ impl Translator {
             ..settings
         };
         let weights = weights::marian(files, window, config.d_model)?;
-        let gen_config = generate::config(
-            ModelType::Marian,
-            weights,
-            &files.config,
-            &files.tokenizer[0],
-            Some(&files.tokenizer[1]),
-            &settings,
-        );
+        let gen_config = generate::config(ModelType::Marian, weights, files, &settings);
         let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer)?;
         Ok(Translator {
             model,

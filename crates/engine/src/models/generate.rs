@@ -10,6 +10,7 @@ use tch::Device;
 
 use crate::error::Result;
 use crate::models::manifest::Generation;
+use crate::models::ModelFiles;
 
 /// One generated sequence: its token ids (starting with the decoder start token, as
 /// transformers' `generate` returns them) and the decoded text.
@@ -19,22 +20,37 @@ pub struct Generated {
     pub text: String,
 }
 
+/// The tokenizer of a seq2seq model whose manifest lists [vocab, merges or SentencePiece model].
+pub fn tokenizer(model_type: ModelType, files: &ModelFiles) -> Result<TokenizerOption> {
+    Ok(TokenizerOption::from_file(
+        model_type,
+        &files.tokenizer[0].to_string_lossy(),
+        files
+            .tokenizer
+            .get(1)
+            .map(|p| p.to_string_lossy())
+            .as_deref(),
+        false,
+        None,
+        None,
+    )?)
+}
+
 /// A `GenerateConfig` with every field set: without rust-bert's `remote` feature there is no
 /// `Default`, and explicit values are what keeps us in step with transformers.
 pub fn config(
     model_type: ModelType,
     model: ModelResource,
-    config: &Path,
-    vocab: &Path,
-    merges: Option<&Path>,
+    files: &ModelFiles,
     g: &Generation,
 ) -> GenerateConfig {
+    let local = |p: &Path| Box::new(LocalResource::from(p.to_path_buf()));
     GenerateConfig {
         model_type,
         model_resource: model,
-        config_resource: Box::new(LocalResource::from(config.to_path_buf())),
-        vocab_resource: Box::new(LocalResource::from(vocab.to_path_buf())),
-        merges_resource: merges.map(|m| Box::new(LocalResource::from(m.to_path_buf())) as Box<_>),
+        config_resource: local(&files.config),
+        vocab_resource: local(&files.tokenizer[0]),
+        merges_resource: files.tokenizer.get(1).map(|m| local(m) as Box<_>),
         min_length: g.min_length,
         max_length: Some(g.max_length),
         do_sample: false,

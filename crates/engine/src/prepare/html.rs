@@ -2,43 +2,9 @@
 
 use scraper::{node::Node, Html};
 
-const TAG_NAMES: &[&str] = &[
-    "html",
-    "body",
-    "head",
-    "p",
-    "div",
-    "br",
-    "span",
-    "article",
-    "section",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "a",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "blockquote",
-    "table",
-    "tr",
-    "td",
-    "header",
-    "footer",
-    "main",
-    "figure",
-    "figcaption",
-    "script",
-    "style",
-    "meta",
-    "title",
+/// Inline elements common in pasted articles (block and skipped ones are listed below).
+const INLINE: &[&str] = &[
+    "html", "body", "br", "span", "a", "strong", "em", "b", "i", "td", "meta", "title",
 ];
 
 /// Elements whose content is never article text.
@@ -87,9 +53,10 @@ pub fn looks_like_html(text: &str) -> bool {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         let after = rest[name.len()..].chars().next();
-        if TAG_NAMES.contains(&name.as_str())
-            && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t'))
-        {
+        let known = [INLINE, BLOCKS, SKIPPED]
+            .iter()
+            .any(|list| list.contains(&name.as_str()));
+        if known && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t')) {
             hits += 1;
             if hits >= 2 {
                 return true;
