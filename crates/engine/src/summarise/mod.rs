@@ -1,4 +1,7 @@
 //! English abstractive summarisation with BART; long articles are summarised map-reduce style.
+//! [`extractive`] needs no model and serves both languages.
+
+pub mod extractive;
 
 use rust_bert::bart::{BartConfig, BartGenerator};
 use rust_bert::pipelines::common::ModelType;
