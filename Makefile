@@ -8,17 +8,12 @@ setup:
 	scripts/setup-system.sh
 	scripts/setup-libtorch.sh
 
-# Until the desktop app lands: the CLI on a sample article. With the real models installed
-# (see README) it uses them; otherwise it shows the pipeline on the random-weight test models.
+# Until the desktop app lands: the CLI on a sample article. It uses the installed models (see
+# README); with none it gives the article's key sentences and says what to install.
+# `make app MODELS=models/fixtures` runs the transformer pipeline on the random-weight test models.
 app: setup
 	$(CARGO) build -p svodka
-	@if ./target/debug/svodka models --check >/dev/null 2>&1; then \
-		./target/debug/svodka analyze $(SAMPLE); \
-	else \
-		echo "No real models installed (see README, 'Installing the models'): running on the"; \
-		echo "random-weight test models in models/fixtures, so the text below is nonsense."; \
-		./target/debug/svodka analyze $(SAMPLE) --models models/fixtures; \
-	fi
+	./target/debug/svodka analyze $(SAMPLE) $(if $(MODELS),--models $(MODELS))
 
 test: setup
 	$(CARGO) test --workspace

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use console::measure_text_width;
+use svodka_engine::analysis::Summary;
 use svodka_engine::{Analysis, Document, Entities};
 
 pub fn terminal_width() -> usize {
@@ -26,8 +27,9 @@ pub fn side_by_side(a: &Analysis, width: usize) -> String {
     let _ = writeln!(out, "{}", "─".repeat(width));
     row(&mut out, "English summary", "Русское резюме", col);
     let _ = writeln!(out, "{}", "─".repeat(width));
-    let en = a.summaries.en.sentence_texts();
-    let ru = a.summaries.ru.sentence_texts();
+    // Sentence i of one column translates sentence i of the other; a missing column shows why.
+    let en = column(&a.summaries.en);
+    let ru = column(&a.summaries.ru);
     for i in 0..en.len().max(ru.len()) {
         row(
             &mut out,
@@ -41,17 +43,36 @@ pub fn side_by_side(a: &Analysis, width: usize) -> String {
     if let Some(t) = &a.article_translation {
         entities(&mut out, "Article (English translation)", t);
     }
-    entities(&mut out, "English summary", &a.summaries.en);
-    entities(&mut out, "Russian summary", &a.summaries.ru);
+    for (title, summary) in [
+        ("English summary", &a.summaries.en),
+        ("Russian summary", &a.summaries.ru),
+    ] {
+        if let Some(doc) = summary.document() {
+            entities(&mut out, title, doc);
+        }
+    }
     let models: Vec<String> = a.models.iter().map(|m| m.id.clone()).collect();
     let total: u64 = a.timings.iter().map(|t| t.ms).sum();
-    let _ = writeln!(
-        out,
-        "Models: {} · {:.1} s",
-        models.join(", "),
-        total as f64 / 1000.0
-    );
+    let used = if models.is_empty() {
+        "none".to_string()
+    } else {
+        models.join(", ")
+    };
+    let _ = writeln!(out, "Models: {used} · {:.1} s", total as f64 / 1000.0);
+    if !a.notes.is_empty() {
+        let _ = writeln!(out, "\nInstall for more:");
+        for note in &a.notes {
+            let _ = writeln!(out, "  • {note}");
+        }
+    }
     out
+}
+
+fn column(summary: &Summary) -> Vec<&str> {
+    match summary {
+        Summary::Ready(doc) => doc.sentence_texts(),
+        Summary::Unavailable { reason } => vec![reason.as_str()],
+    }
 }
 
 fn row(out: &mut String, left: &str, right: &str, col: usize) {

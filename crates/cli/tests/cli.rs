@@ -60,13 +60,57 @@ fn bad_inputs_exit_2_with_one_line() {
 }
 
 #[test]
-fn missing_models_exit_3_and_say_how_to_install() {
+fn with_no_models_it_still_summarises_and_says_what_to_install() {
     let out = svodka(&["analyze", "samples/en-article.txt"], None);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("huggingface.co/sshleifer/distilbart-cnn-12-6"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let view = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        view.contains("route: key sentences of the article"),
+        "{view}"
+    );
+    assert!(
+        view.contains("Port authorities in Rotterdam said on Tuesday"),
+        "{view}"
+    );
+    assert!(view.contains("needs the English→Russian"), "{view}");
+    assert!(
+        view.contains("opus-mt-en-ru for Russian summaries of English articles: download"),
+        "{view}"
+    );
+    assert!(
+        view.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"),
+        "{view}"
+    );
     let out = svodka(&["models", "--check"], None);
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stdout).contains("missing    opus-mt-en-ru"));
+}
+
+#[test]
+fn a_broken_model_exits_3() {
+    let root = std::env::temp_dir().join(format!("svodka-cli-broken-{}", std::process::id()));
+    let dir = root.join("distilbart-cnn-12-6");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["vocab.json", "merges.txt", "model.safetensors"] {
+        std::fs::write(dir.join(f), b"").unwrap();
+    }
+    std::fs::write(dir.join("config.json"), b"not json").unwrap();
+    let out = svodka(
+        &[
+            "analyze",
+            "samples/en-article.txt",
+            "--models",
+            root.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("distilbart-cnn-12-6"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]

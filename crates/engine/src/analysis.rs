@@ -24,14 +24,41 @@ pub struct Analysis {
     pub article_translation: Option<Document>,
     pub summaries: Summaries,
     pub models: Vec<ModelUse>,
+    /// What the reader could install for a better result (empty when nothing is missing).
+    pub notes: Vec<String>,
     pub timings: Vec<StageTiming>,
 }
 
-/// The summary in both languages; `en.sentences[i]` and `ru.sentences[i]` say the same thing.
+/// The summary in both languages; when both are ready, `en.sentences[i]` and `ru.sentences[i]`
+/// say the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summaries {
-    pub en: Document,
-    pub ru: Document,
+    pub en: Summary,
+    pub ru: Summary,
+}
+
+/// A summary, or why this language has none (a model to install).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Summary {
+    Ready(Document),
+    Unavailable { reason: String },
+}
+
+impl Summary {
+    pub fn document(&self) -> Option<&Document> {
+        match self {
+            Summary::Ready(d) => Some(d),
+            Summary::Unavailable { .. } => None,
+        }
+    }
+
+    pub fn document_mut(&mut self) -> Option<&mut Document> {
+        match self {
+            Summary::Ready(d) => Some(d),
+            Summary::Unavailable { .. } => None,
+        }
+    }
 }
 
 /// A text with its sentences and entities. Spans are `char` offsets (Unicode scalar values).
@@ -95,22 +122,19 @@ pub enum Route {
     EnSummariseTranslate,
     /// Russian article → English translation → English summary → Russian translation of it.
     RuPivotThroughEn,
+    /// No abstractive summariser (or no way to reach it): the article's own key sentences, in
+    /// its language, translated to the other language when that translator is installed.
+    Extractive,
 }
 
 impl Route {
-    pub fn for_language(lang: Lang) -> Route {
-        match lang {
-            Lang::En => Route::EnSummariseTranslate,
-            Lang::Ru => Route::RuPivotThroughEn,
-        }
-    }
-
     pub fn describe(self) -> &'static str {
         match self {
             Route::EnSummariseTranslate => "summarise in English, translate the summary to Russian",
             Route::RuPivotThroughEn => {
                 "translate the article to English, summarise, translate the summary to Russian"
             }
+            Route::Extractive => "key sentences of the article (no summarisation model installed)",
         }
     }
 }

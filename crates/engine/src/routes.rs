@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::analysis::{
-    Analysis, Document, Entities, Length, ModelUse, Route, Stage, StageTiming, Summaries,
+    Analysis, Document, Entities, Length, ModelUse, Route, Stage, StageTiming, Summaries, Summary,
     FORMAT_VERSION,
 };
 use crate::entities::Tagger;
@@ -13,7 +13,7 @@ use crate::error::{EngineError, Result};
 use crate::lang::Lang;
 use crate::models::{store, Manifest, ModelSpec, Role};
 use crate::prepare::{self, sentences::split_sentences};
-use crate::summarise::Summariser;
+use crate::summarise::{extractive, Summariser};
 use crate::translate::Translator;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,14 +98,20 @@ impl Models {
             let spec = self.spec(Role::NerEn)?.clone();
             match store::locate(&self.config.models_dir, &spec) {
                 Ok(files) => self.tagger = Some(Tagger::load(&files)?),
-                Err(e) => return Ok(Err(format!("no English entity model is installed: {e}"))),
+                Err(_) => {
+                    return Ok(Err(format!(
+                        "needs the {} ({}), which is not installed",
+                        Role::NerEn.describe(),
+                        spec.id
+                    )))
+                }
             }
         }
         Ok(Ok(self.tagger.as_ref().expect("loaded above")))
     }
 
-    /// Analyses one article. Required models (summariser, translators) are checked before any
-    /// work starts, so a missing model fails in milliseconds, not after a translation.
+    /// Analyses one article. The route depends on the installed models (see [`Plan`]); a model
+    /// that is installed but cannot be loaded is an error naming it.
     pub fn analyze(
         &mut self,
         input: &str,
@@ -116,76 +122,86 @@ impl Models {
         let mut clock = Clock::start(Stage::Prepare, ctx)?;
         let prepared = prepare::prepare(input)?;
         let lang = prepared.language;
-        let route = Route::for_language(lang);
         clock.finish(&mut timings, ctx)?;
 
-        let required = required_roles(route);
-        let models = self.check_installed(required)?;
+        let plan = self.plan(lang)?;
         clock = Clock::start(Stage::LoadModels, ctx)?;
-        self.load(required, &clock, ctx)?;
+        self.load(&plan.roles, &clock, ctx)?;
         clock.finish(&mut timings, ctx)?;
 
-        // English source for the summariser: the article itself, or its translation.
         let article_sentences = prepared.sentence_texts();
-        let article_translation = if lang == Lang::Ru {
-            clock = Clock::start(Stage::TranslateArticle, ctx)?;
-            let translated = {
-                let translator = self.translator(Lang::Ru)?;
-                translator.translate(&article_sentences, &mut |f| clock.progress(f, ctx))?
-            };
-            clock.finish(&mut timings, ctx)?;
-            Some(translated)
-        } else {
-            None
-        };
-        let english: Vec<&str> = match &article_translation {
-            Some(t) => t
-                .iter()
-                .map(String::as_str)
-                .filter(|s| !s.is_empty())
-                .collect(),
-            None => article_sentences.clone(),
+        let mut article_translation = None;
+        let (source, source_lang) = match plan.route {
+            Route::EnSummariseTranslate => (
+                self.abstractive(&article_sentences, length, &mut timings, ctx)?,
+                Lang::En,
+            ),
+            Route::RuPivotThroughEn => {
+                clock = Clock::start(Stage::TranslateArticle, ctx)?;
+                let translated = self
+                    .translator(Lang::Ru)?
+                    .translate(&article_sentences, &mut |f| clock.progress(f, ctx))?;
+                clock.finish(&mut timings, ctx)?;
+                let english: Vec<&str> = translated
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let summary = self.abstractive(&english, length, &mut timings, ctx)?;
+                article_translation = Some(translated);
+                (summary, Lang::En)
+            }
+            Route::Extractive => {
+                clock = Clock::start(Stage::Summarise, ctx)?;
+                let picked = extractive::summarise(&article_sentences, lang, length);
+                clock.finish(&mut timings, ctx)?;
+                (
+                    picked
+                        .into_iter()
+                        .map(|i| article_sentences[i].to_string())
+                        .collect(),
+                    lang,
+                )
+            }
         };
 
-        clock = Clock::start(Stage::Summarise, ctx)?;
-        let range = self.spec(Role::SummariseEn)?.presets[length.key()];
-        let summary_en = self
-            .summariser()?
-            .summarise(&english, range, &mut |f| clock.progress(f, ctx))?
-            .summary
-            .text;
-        if summary_en.trim().is_empty() {
-            return Err(EngineError::Inference(
-                "the summariser produced no text".into(),
-            ));
-        }
-        let en_sentences: Vec<String> = split_sentences(&summary_en)
-            .iter()
-            .map(|s| s.slice(&summary_en).to_string())
-            .collect();
-        clock.finish(&mut timings, ctx)?;
-
-        clock = Clock::start(Stage::TranslateSummary, ctx)?;
-        let ru_sentences = {
-            let refs: Vec<&str> = en_sentences.iter().map(String::as_str).collect();
-            self.translator(Lang::En)?
-                .translate(&refs, &mut |f| clock.progress(f, ctx))?
+        // The other language: a translation of the summary, sentence by sentence, or the reason
+        // there is none.
+        let target = source_lang.other();
+        let translated = match &plan.missing_translator {
+            Some(reason) => Summary::Unavailable {
+                reason: reason.clone(),
+            },
+            None => {
+                clock = Clock::start(Stage::TranslateSummary, ctx)?;
+                let refs: Vec<&str> = source.iter().map(String::as_str).collect();
+                let out = self
+                    .translator(source_lang)?
+                    .translate(&refs, &mut |f| clock.progress(f, ctx))?;
+                clock.finish(&mut timings, ctx)?;
+                Summary::Ready(Document::from_sentences(target, &out, pending()))
+            }
         };
-        clock.finish(&mut timings, ctx)?;
+        let source = Summary::Ready(Document::from_sentences(source_lang, &source, pending()));
+        let mut summaries = match source_lang {
+            Lang::En => Summaries {
+                en: source,
+                ru: translated,
+            },
+            Lang::Ru => Summaries {
+                en: translated,
+                ru: source,
+            },
+        };
 
         clock = Clock::start(Stage::Entities, ctx)?;
-        let pending = Entities::Unavailable {
-            reason: String::new(),
-        };
         let mut article = prepare_document(&prepared);
         let mut translation = article_translation
             .as_ref()
-            .map(|t| Document::from_sentences(Lang::En, t, pending.clone()));
-        let mut summaries = Summaries {
-            en: Document::from_sentences(Lang::En, &en_sentences, pending.clone()),
-            ru: Document::from_sentences(Lang::Ru, &ru_sentences, pending),
-        };
-        let mut docs: Vec<&mut Document> = vec![&mut article, &mut summaries.en, &mut summaries.ru];
+            .map(|t| Document::from_sentences(Lang::En, t, pending()));
+        let mut docs: Vec<&mut Document> = vec![&mut article];
+        docs.extend(summaries.en.document_mut());
+        docs.extend(summaries.ru.document_mut());
         docs.extend(translation.as_mut());
         let total = docs.len();
         for (n, doc) in docs.into_iter().enumerate() {
@@ -199,43 +215,150 @@ impl Models {
             engine_version: env!("CARGO_PKG_VERSION").to_string(),
             source_language: lang,
             length,
-            route,
+            route: plan.route,
             article,
             article_translation: translation,
             summaries,
-            models,
+            models: plan.models,
+            notes: plan.notes,
             timings,
         })
     }
 
-    /// The models the route needs and the entity model if installed; a missing required model
-    /// is an error naming it.
-    fn check_installed(&self, required: &[Role]) -> Result<Vec<ModelUse>> {
-        let mut models = Vec::new();
-        for role in required.iter().copied().chain([Role::NerEn]) {
-            let spec = self.spec(role)?;
-            match store::locate(&self.config.models_dir, spec) {
-                Ok(_) => models.push(ModelUse {
-                    role,
-                    id: spec.id.clone(),
-                    repo: spec.repo.clone(),
-                }),
-                Err(e) if role != Role::NerEn => return Err(e),
-                Err(_) => {}
-            }
+    /// English sentences → abstractive English summary, split into sentences.
+    fn abstractive(
+        &mut self,
+        english: &[&str],
+        length: Length,
+        timings: &mut Vec<StageTiming>,
+        ctx: &mut dyn JobContext,
+    ) -> Result<Vec<String>> {
+        let clock = Clock::start(Stage::Summarise, ctx)?;
+        let range = self.spec(Role::SummariseEn)?.presets[length.key()];
+        let summary = self
+            .summariser()?
+            .summarise(english, range, &mut |f| clock.progress(f, ctx))?
+            .summary
+            .text;
+        if summary.trim().is_empty() {
+            return Err(EngineError::Inference(
+                "the summariser produced no text".into(),
+            ));
         }
-        Ok(models)
+        clock.finish(timings, ctx)?;
+        Ok(split_sentences(&summary)
+            .iter()
+            .map(|s| s.slice(&summary).to_string())
+            .collect())
     }
 
-    fn load(&mut self, required: &[Role], clock: &Clock, ctx: &mut dyn JobContext) -> Result<()> {
-        for (n, role) in required.iter().enumerate() {
+    /// Which route the installed models allow, what it needs, and what is missing.
+    fn plan(&self, lang: Lang) -> Result<Plan> {
+        let mut missing = HashMap::new();
+        for role in [
+            Role::SummariseEn,
+            Role::TranslateEnRu,
+            Role::TranslateRuEn,
+            Role::NerEn,
+        ] {
+            if let Err(e) = store::locate(&self.config.models_dir, self.spec(role)?) {
+                missing.insert(role, e.to_string());
+            }
+        }
+        let has = |role| !missing.contains_key(&role);
+        let route = match lang {
+            Lang::En if has(Role::SummariseEn) => Route::EnSummariseTranslate,
+            Lang::Ru
+                if has(Role::SummariseEn)
+                    && has(Role::TranslateRuEn)
+                    && has(Role::TranslateEnRu) =>
+            {
+                Route::RuPivotThroughEn
+            }
+            _ => Route::Extractive,
+        };
+        // The summary's language is English on the abstractive routes, the article's otherwise.
+        let source = if route == Route::Extractive {
+            lang
+        } else {
+            Lang::En
+        };
+        let translate = Role::translate(source);
+        let mut roles = match route {
+            Route::EnSummariseTranslate => vec![Role::SummariseEn],
+            Route::RuPivotThroughEn => vec![Role::TranslateRuEn, Role::SummariseEn],
+            Route::Extractive => vec![],
+        };
+        let missing_translator = missing.contains_key(&translate).then(|| {
+            let id = &self
+                .config
+                .manifest
+                .for_role(translate)
+                .map(|m| m.id.clone())
+                .unwrap_or_default();
+            format!(
+                "needs the {} ({id}), which is not installed",
+                translate.describe()
+            )
+        });
+        if missing_translator.is_none() && !roles.contains(&translate) {
+            roles.push(translate);
+        }
+        let mut models = Vec::new();
+        for role in roles
+            .iter()
+            .copied()
+            .chain(has(Role::NerEn).then_some(Role::NerEn))
+        {
+            let spec = self.spec(role)?;
+            models.push(ModelUse {
+                role,
+                id: spec.id.clone(),
+                repo: spec.repo.clone(),
+            });
+        }
+        let mut notes = Vec::new();
+        for (role, benefit) in [
+            (
+                Role::SummariseEn,
+                "for abstractive summaries (now: key sentences of the article)",
+            ),
+            (
+                Role::TranslateEnRu,
+                "for Russian summaries of English articles",
+            ),
+            (
+                Role::TranslateRuEn,
+                "for English summaries of Russian articles",
+            ),
+            (
+                Role::NerEn,
+                "to mark people, places and organisations in English texts",
+            ),
+        ] {
+            if let Some(why) = missing.get(&role) {
+                let spec = self.spec(role)?;
+                notes.push(format!("{} {benefit}: {}", spec.id, install_clause(why)));
+            }
+        }
+        Ok(Plan {
+            route,
+            roles,
+            models,
+            notes,
+            missing_translator,
+        })
+    }
+
+    fn load(&mut self, roles: &[Role], clock: &Clock, ctx: &mut dyn JobContext) -> Result<()> {
+        for (n, role) in roles.iter().enumerate() {
             match role {
                 Role::SummariseEn => self.summariser().map(|_| ())?,
                 Role::TranslateEnRu => self.translator(Lang::En).map(|_| ())?,
                 Role::TranslateRuEn => self.translator(Lang::Ru).map(|_| ())?,
                 Role::NerEn => {}
             }
-            clock.progress((n + 1) as f32 / (required.len() + 1) as f32, ctx)?;
+            clock.progress((n + 1) as f32 / (roles.len() + 1) as f32, ctx)?;
         }
         self.tagger().map(|_| ())
     }
@@ -257,11 +380,27 @@ impl Models {
     }
 }
 
-fn required_roles(route: Route) -> &'static [Role] {
-    match route {
-        Route::EnSummariseTranslate => &[Role::SummariseEn, Role::TranslateEnRu],
-        Route::RuPivotThroughEn => &[Role::TranslateRuEn, Role::SummariseEn, Role::TranslateEnRu],
+/// What the installed models allow for one article.
+struct Plan {
+    route: Route,
+    /// Models to load, in the order they run (the entity model is loaded separately).
+    roles: Vec<Role>,
+    models: Vec<ModelUse>,
+    notes: Vec<String>,
+    /// Why the summary cannot be translated, when its translator is not installed.
+    missing_translator: Option<String>,
+}
+
+/// Placeholder until the entity stage fills it in.
+fn pending() -> Entities {
+    Entities::Unavailable {
+        reason: String::new(),
     }
+}
+
+/// "download … from … into …" out of a ModelMissing message.
+fn install_clause(why: &str) -> &str {
+    why.find("download ").map_or(why, |i| &why[i..])
 }
 
 fn prepare_document(p: &prepare::Prepared) -> Document {

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::{Arc, Mutex};
 
-use svodka_engine::analysis::{Analysis, Entities, Length, Route, Stage};
+use svodka_engine::analysis::{Analysis, Entities, Length, Route, Stage, Summary};
 use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Lang, Progress};
 
 const EN: &str = include_str!("../../../samples/en-article.txt");
@@ -45,8 +45,18 @@ fn run(engine: &Engine, text: &str) -> (Analysis, Vec<Progress>) {
 }
 
 fn assert_aligned(a: &Analysis) {
-    let en = a.summaries.en.sentence_texts();
-    let ru = a.summaries.ru.sentence_texts();
+    let en = a
+        .summaries
+        .en
+        .document()
+        .expect("English summary")
+        .sentence_texts();
+    let ru = a
+        .summaries
+        .ru
+        .document()
+        .expect("Russian summary")
+        .sentence_texts();
     assert!(!en.is_empty() && en.iter().all(|s| !s.is_empty()), "{en:?}");
     assert_eq!(en.len(), ru.len(), "summaries must be sentence-aligned");
     assert!(ru.iter().all(|s| !s.is_empty()), "{ru:?}");
@@ -76,11 +86,14 @@ fn english_article_is_summarised_then_translated() {
         }
         other => panic!("article not tagged: {other:?}"),
     }
-    assert!(matches!(a.summaries.en.entities, Entities::Tagged { .. }));
-    assert!(
-        matches!(&a.summaries.ru.entities, Entities::Unavailable { reason } if reason.contains("Russian"))
+    let (en, ru) = (
+        a.summaries.en.document().unwrap(),
+        a.summaries.ru.document().unwrap(),
     );
-    for doc in [&a.article, &a.summaries.en] {
+    assert!(matches!(en.entities, Entities::Tagged { .. }));
+    assert!(matches!(&ru.entities, Entities::Unavailable { reason } if reason.contains("Russian")));
+    assert!(a.notes.is_empty(), "{:?}", a.notes);
+    for doc in [&a.article, en] {
         assert_spans_valid(doc);
     }
     let stages: Vec<Stage> = a.timings.iter().map(|t| t.stage).collect();
@@ -155,33 +168,99 @@ fn bad_input_fails_before_any_model_loads() {
     }
 }
 
+/// A model store holding only the named fixture models (symlinked).
+fn store_with(models: &[&str], tag: &str) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("svodka-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    for m in models {
+        std::os::unix::fs::symlink(common::fixtures().join(m), root.join(m)).unwrap();
+    }
+    root
+}
+
 #[test]
-fn missing_models_are_named_with_how_to_install() {
+fn with_no_models_the_summary_is_the_articles_key_sentences() {
     let engine = Engine::start(EngineConfig::new("/nonexistent/models".into()));
+    for (text, lang) in [(EN, Lang::En), (RU, Lang::Ru)] {
+        let (a, _) = run(&engine, text);
+        assert_eq!(a.route, Route::Extractive);
+        let (own, other) = match lang {
+            Lang::En => (&a.summaries.en, &a.summaries.ru),
+            Lang::Ru => (&a.summaries.ru, &a.summaries.en),
+        };
+        // Real sentences of the article, in article order.
+        let article = a.article.sentence_texts();
+        let picked = own
+            .document()
+            .expect("summary in the article's language")
+            .sentence_texts();
+        assert_eq!(picked.len(), 3, "short preset");
+        let positions: Vec<usize> = picked
+            .iter()
+            .map(|s| {
+                article
+                    .iter()
+                    .position(|x| x == s)
+                    .expect("an article sentence")
+            })
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        // The other column says what to install, and the notes say how.
+        match other {
+            Summary::Unavailable { reason } => assert!(reason.contains("opus-mt-"), "{reason}"),
+            Summary::Ready(_) => panic!("no translator is installed"),
+        }
+        assert_eq!(a.notes.len(), 4, "{:?}", a.notes);
+        assert!(a
+            .notes
+            .iter()
+            .any(|n| n.contains("huggingface.co/sshleifer/distilbart-cnn-12-6")));
+        assert!(a.models.is_empty());
+    }
+}
+
+#[test]
+fn extractive_summary_is_translated_when_the_translator_is_installed() {
+    let root = store_with(&["opus-mt-en-ru"], "translator-only");
+    let engine = Engine::start(fixture_config(root.clone()));
+    let (a, _) = run(&engine, EN);
+    assert_eq!(a.route, Route::Extractive);
+    assert_aligned(&a);
+    assert_eq!(a.models.len(), 1);
+    assert_eq!(a.notes.len(), 3, "{:?}", a.notes);
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_broken_model_is_an_error_naming_it() {
+    let root = store_with(&["opus-mt-en-ru", "opus-mt-ru-en"], "broken");
+    let dir = root.join("distilbart-cnn-12-6");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["vocab.json", "merges.txt", "model.safetensors"] {
+        std::fs::write(dir.join(f), b"").unwrap();
+    }
+    std::fs::write(dir.join("config.json"), b"{\"d_model\": ").unwrap();
+    let engine = Engine::start(EngineConfig::new(root.clone()));
     let e = engine
-        .analyze(EN.to_string(), Length::Medium, |_| {})
+        .analyze(EN.to_string(), Length::Short, |_| {})
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Model);
-    let msg = e.to_string();
-    assert!(
-        msg.contains("distilbart-cnn-12-6")
-            && msg.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"),
-        "{msg}"
-    );
+    assert!(e.to_string().contains("distilbart-cnn-12-6"), "{e}");
+    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]
 fn missing_ner_model_is_reported_not_invented() {
     // A store with everything but the entity model.
-    let root = std::env::temp_dir().join(format!("svodka-no-ner-{}", std::process::id()));
-    std::fs::create_dir_all(&root).unwrap();
-    for m in ["distilbart-cnn-12-6", "opus-mt-en-ru", "opus-mt-ru-en"] {
-        std::os::unix::fs::symlink(common::fixtures().join(m), root.join(m)).unwrap();
-    }
+    let root = store_with(
+        &["distilbart-cnn-12-6", "opus-mt-en-ru", "opus-mt-ru-en"],
+        "no-ner",
+    );
     let engine = Engine::start(fixture_config(root.clone()));
     let (a, _) = run(&engine, EN);
     match &a.article.entities {
-        Entities::Unavailable { reason } => assert!(reason.contains("bert-base-NER"), "{reason}"),
+        Entities::Unavailable { reason } => assert!(reason.contains("(bert-base-NER)"), "{reason}"),
         other => panic!("expected no entities, got {other:?}"),
     }
     assert_eq!(a.models.len(), 2);
