@@ -134,7 +134,9 @@ impl Route {
             Route::RuPivotThroughEn => {
                 "translate the article to English, summarise, translate the summary to Russian"
             }
-            Route::Extractive => "key sentences of the article (no summarisation model installed)",
+            Route::Extractive => {
+                "key sentences of the article (an abstractive summary needs models not installed)"
+            }
         }
     }
 }

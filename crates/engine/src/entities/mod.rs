@@ -1,6 +1,8 @@
 //! Named entities with a BERT token classifier (CoNLL-03 labels): word labels from rust-bert,
 //! merged here from B-/I- pieces into whole entities with char spans into the tagged text.
 
+pub mod razdel;
+
 use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::token_classification::{
     LabelAggregationOption, Token, TokenClassificationConfig, TokenClassificationModel,
