@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file, save_file
 from transformers import (BartConfig, BartForConditionalGeneration, BertConfig,
                           BertForTokenClassification, MarianConfig, MarianMTModel)
+
+from make_fixtures import patch_config, save_marian_positions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 torch.set_grad_enabled(False)
@@ -53,11 +54,7 @@ def marian(out, name):
                        scale_embedding=True, share_encoder_decoder_embeddings=True)
     model = MarianMTModel(cfg).eval()
     model.save_pretrained(dest, safe_serialization=True)
-    weights = load_file(dest / "model.safetensors")
-    sd = model.state_dict()
-    for k in ("model.encoder.embed_positions.weight", "model.decoder.embed_positions.weight"):
-        weights[k] = sd[k].contiguous()
-    save_file(weights, dest / "model.safetensors", metadata={"format": "pt"})
+    save_marian_positions(model, dest)
     patch(dest, static_position_embeddings=True, normalize_embedding=False,
           decoder_start_token_id=pad, pad_token_id=pad, eos_token_id=0, forced_eos_token_id=0)
 
@@ -90,9 +87,7 @@ def bert(out):
 
 
 def patch(dest, **extra):
-    cfg = json.loads((dest / "config.json").read_text())
-    cfg.update(extra)
-    (dest / "config.json").write_text(json.dumps(cfg, indent=2))
+    patch_config(dest, **extra)
     (dest / "generation_config.json").unlink(missing_ok=True)
 
 

@@ -106,18 +106,22 @@ def save_marian(vocab, tmp, src, tgt, act, dest, seed):
     dest.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(dest, safe_serialization=True)
     tok.save_pretrained(dest)
-    # rust-bert wants the static sinusoidal position tables that HF does not save.
-    weights = load_file(dest / "model.safetensors")
-    sd = model.state_dict()
-    for k in ("model.encoder.embed_positions.weight", "model.decoder.embed_positions.weight"):
-        weights[k] = sd[k].contiguous()
-    save_file(weights, dest / "model.safetensors", metadata={"format": "pt"})
+    save_marian_positions(model, dest)
     patch_config(dest, static_position_embeddings=True, normalize_embedding=False,
                  decoder_start_token_id=pad, pad_token_id=pad, eos_token_id=0,
                  forced_eos_token_id=0)
     for f in ("tokenizer_config.json", "special_tokens_map.json", "generation_config.json"):
         (dest / f).unlink(missing_ok=True)
     return model, tok
+
+
+def save_marian_positions(model, dest):
+    """rust-bert wants the static sinusoidal position tables that HF does not save."""
+    weights = load_file(dest / "model.safetensors")
+    sd = model.state_dict()
+    for k in ("model.encoder.embed_positions.weight", "model.decoder.embed_positions.weight"):
+        weights[k] = sd[k].contiguous()
+    save_file(weights, dest / "model.safetensors", metadata={"format": "pt"})
 
 
 def patch_config(dest, **extra):
