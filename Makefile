@@ -7,6 +7,7 @@ SAMPLE ?= samples/en-article.txt
 setup:
 	scripts/setup-system.sh
 	scripts/setup-libtorch.sh
+	scripts/setup-slovnet.sh
 
 # Until the desktop app lands: the CLI on a sample article. It uses the installed models (see
 # README); with none it gives the article's key sentences and says what to install.

@@ -10,9 +10,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use svodka_engine::entities::slovnet::{self, Slovnet};
 use svodka_engine::models::store;
 use svodka_engine::prepare::decode_input;
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest, Role};
 
 #[derive(Parser)]
 #[command(
@@ -214,6 +215,23 @@ fn list_models(models: Option<PathBuf>, check: bool) -> ExitCode {
                 );
             }
         }
+    }
+    let slovnet_dir = store::default_slovnet_dir();
+    if Slovnet::is_installed(&slovnet_dir) {
+        println!(
+            "  installed  {:<22} {} ({})",
+            slovnet::ID,
+            Role::NerRu,
+            slovnet_dir.display()
+        );
+    } else {
+        all = false;
+        println!(
+            "  missing    {:<22} {}\n             {}",
+            slovnet::ID,
+            Role::NerRu,
+            slovnet::install_hint()
+        );
     }
     if check && !all {
         return ExitCode::from(EXIT_MODEL);

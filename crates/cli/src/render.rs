@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use console::measure_text_width;
 use svodka_engine::analysis::Summary;
-use svodka_engine::{Analysis, Document, Entities};
+use svodka_engine::{Analysis, Document, Entities, EntityKind};
 
 pub fn terminal_width() -> usize {
     console::Term::stdout()
@@ -92,9 +92,20 @@ fn entities(out: &mut String, title: &str, doc: &Document) {
             let _ = writeln!(out, "{title}: no entities found");
         }
         Entities::Tagged { items, .. } => {
-            let list: Vec<String> = items
+            // Each distinct entity once, in order of first mention, with its count.
+            let mut seen: Vec<(&str, EntityKind, usize)> = Vec::new();
+            for e in items {
+                match seen.iter_mut().find(|(t, k, _)| *t == e.text && *k == e.kind) {
+                    Some(entry) => entry.2 += 1,
+                    None => seen.push((&e.text, e.kind, 1)),
+                }
+            }
+            let list: Vec<String> = seen
                 .iter()
-                .map(|e| format!("{} [{}]", e.text, kind(e.kind)))
+                .map(|(text, k, n)| match n {
+                    1 => format!("{text} [{}]", kind(*k)),
+                    n => format!("{text} [{}] ×{n}", kind(*k)),
+                })
                 .collect();
             let _ = writeln!(out, "{title}: {}", list.join(", "));
         }
@@ -104,8 +115,8 @@ fn entities(out: &mut String, title: &str, doc: &Document) {
     }
 }
 
-fn kind(k: svodka_engine::EntityKind) -> &'static str {
-    use svodka_engine::EntityKind::*;
+fn kind(k: EntityKind) -> &'static str {
+    use EntityKind::*;
     match k {
         Person => "PER",
         Location => "LOC",

@@ -8,6 +8,7 @@ use crate::analysis::{
     Analysis, Document, Entities, Length, ModelUse, Route, Stage, StageTiming, Summaries, Summary,
     FORMAT_VERSION,
 };
+use crate::entities::slovnet::{self, Slovnet};
 use crate::entities::Tagger;
 use crate::error::{EngineError, Result};
 use crate::lang::Lang;
@@ -27,6 +28,8 @@ pub struct Progress {
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
     pub models_dir: PathBuf,
+    /// Where slovnet's two packs are (see [`store::default_slovnet_dir`]).
+    pub slovnet_dir: PathBuf,
     pub manifest: Manifest,
 }
 
@@ -34,6 +37,7 @@ impl EngineConfig {
     pub fn new(models_dir: PathBuf) -> EngineConfig {
         EngineConfig {
             models_dir,
+            slovnet_dir: store::default_slovnet_dir(),
             manifest: Manifest::builtin(),
         }
     }
@@ -45,6 +49,7 @@ pub struct Models {
     summariser: Option<Summariser>,
     translators: HashMap<Lang, Translator>,
     tagger: Option<Tagger>,
+    slovnet: Option<Slovnet>,
 }
 
 /// Per-job callbacks: progress out, cancellation in.
@@ -60,6 +65,7 @@ impl Models {
             summariser: None,
             translators: HashMap::new(),
             tagger: None,
+            slovnet: None,
         }
     }
 
@@ -110,6 +116,28 @@ impl Models {
         Ok(Ok(self.tagger.as_ref().expect("loaded above")))
     }
 
+    /// slovnet, or why it is not there. Present but unreadable packs are an error.
+    fn slovnet(&mut self) -> Result<std::result::Result<&Slovnet, String>> {
+        if self.slovnet.is_none() {
+            match Slovnet::load(&self.config.slovnet_dir) {
+                Ok(s) => self.slovnet = Some(s),
+                Err(EngineError::ModelMissing { .. }) => {
+                    return Ok(Err(format!(
+                        "needs the {} ({}), which is not installed",
+                        Role::NerRu.describe(),
+                        slovnet::ID
+                    )))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Ok(self.slovnet.as_ref().expect("loaded above")))
+    }
+
+    fn slovnet_installed(&self) -> bool {
+        self.slovnet.is_some() || Slovnet::is_installed(&self.config.slovnet_dir)
+    }
+
     /// Analyses one article. The route depends on the installed models (see [`Plan`]); a model
     /// that is installed but cannot be loaded is an error naming it.
     pub fn analyze(
@@ -126,7 +154,7 @@ impl Models {
 
         let plan = self.plan(lang)?;
         clock = Clock::start(Stage::LoadModels, ctx)?;
-        self.load(&plan.roles, &clock, ctx)?;
+        self.load(&plan, &clock, ctx)?;
         clock.finish(&mut timings, ctx)?;
 
         let article_sentences = prepared.sentence_texts();
@@ -317,6 +345,16 @@ impl Models {
                 repo: spec.repo.clone(),
             });
         }
+        // Russian texts are the article, a Russian extractive summary, or a translated summary.
+        let russian_texts = lang == Lang::Ru || (source == Lang::En && missing_translator.is_none());
+        let has_slovnet = self.slovnet_installed();
+        if russian_texts && has_slovnet {
+            models.push(ModelUse {
+                role: Role::NerRu,
+                id: slovnet::ID.into(),
+                repo: slovnet::SOURCE.into(),
+            });
+        }
         let mut notes = Vec::new();
         for (role, benefit) in [
             (
@@ -341,32 +379,48 @@ impl Models {
                 notes.push(format!("{} {benefit}: {}", spec.id, install_clause(why)));
             }
         }
+        if !has_slovnet {
+            notes.push(format!(
+                "{} to mark people, places and organisations in Russian texts: {}",
+                slovnet::ID,
+                slovnet::install_hint()
+            ));
+        }
         Ok(Plan {
             route,
             roles,
             models,
             notes,
             missing_translator,
+            russian_texts,
         })
     }
 
-    fn load(&mut self, roles: &[Role], clock: &Clock, ctx: &mut dyn JobContext) -> Result<()> {
+    fn load(&mut self, plan: &Plan, clock: &Clock, ctx: &mut dyn JobContext) -> Result<()> {
+        let roles = &plan.roles;
         for (n, role) in roles.iter().enumerate() {
             match role {
                 Role::SummariseEn => self.summariser().map(|_| ())?,
                 Role::TranslateEnRu => self.translator(Lang::En).map(|_| ())?,
                 Role::TranslateRuEn => self.translator(Lang::Ru).map(|_| ())?,
-                Role::NerEn => {}
+                Role::NerEn | Role::NerRu => {}
             }
             clock.progress((n + 1) as f32 / (roles.len() + 1) as f32, ctx)?;
+        }
+        if plan.russian_texts {
+            self.slovnet().map(|_| ())?;
         }
         self.tagger().map(|_| ())
     }
 
     fn entities_for(&mut self, doc: &Document) -> Result<Entities> {
-        if doc.language != Lang::En {
-            return Ok(Entities::Unavailable {
-                reason: "no Russian entity model is installed; Russian texts are not tagged".into(),
+        if doc.language == Lang::Ru {
+            return Ok(match self.slovnet()? {
+                Ok(slovnet) => Entities::Tagged {
+                    model: slovnet::ID.into(),
+                    items: slovnet.tag(&doc.text),
+                },
+                Err(reason) => Entities::Unavailable { reason },
             });
         }
         let id = self.spec(Role::NerEn)?.id.clone();
@@ -389,6 +443,8 @@ struct Plan {
     notes: Vec<String>,
     /// Why the summary cannot be translated, when its translator is not installed.
     missing_translator: Option<String>,
+    /// Whether any text of the analysis is Russian (and so needs slovnet).
+    russian_texts: bool,
 }
 
 /// Placeholder until the entity stage fills it in.

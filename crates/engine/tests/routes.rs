@@ -78,7 +78,7 @@ fn english_article_is_summarised_then_translated() {
     assert_eq!(a.route, Route::EnSummariseTranslate);
     assert!(a.article_translation.is_none());
     assert_aligned(&a);
-    // English texts are tagged by the English model; Russian ones say why they are not.
+    // English texts are tagged by the English model, Russian ones by slovnet.
     match &a.article.entities {
         Entities::Tagged { model, items } => {
             assert_eq!(model, "bert-base-NER");
@@ -91,9 +91,9 @@ fn english_article_is_summarised_then_translated() {
         a.summaries.ru.document().unwrap(),
     );
     assert!(matches!(en.entities, Entities::Tagged { .. }));
-    assert!(matches!(&ru.entities, Entities::Unavailable { reason } if reason.contains("Russian")));
+    assert!(matches!(&ru.entities, Entities::Tagged { model, .. } if model == "slovnet_ner_news_v1"));
     assert!(a.notes.is_empty(), "{:?}", a.notes);
-    for doc in [&a.article, en] {
+    for doc in [&a.article, en, ru] {
         assert_spans_valid(doc);
     }
     let stages: Vec<Stage> = a.timings.iter().map(|t| t.stage).collect();
@@ -107,7 +107,7 @@ fn english_article_is_summarised_then_translated() {
             Stage::Entities
         ]
     );
-    assert_eq!(a.models.len(), 3);
+    assert_eq!(a.models.len(), 4);
     assert!(progress
         .iter()
         .any(|p| p.stage == Stage::Summarise && p.fraction == 1.0));
@@ -130,7 +130,15 @@ fn russian_article_takes_the_pivot_route() {
         a.article.sentences.len(),
         "article translation is sentence-aligned"
     );
-    assert!(matches!(a.article.entities, Entities::Unavailable { .. }));
+    // The Russian article's own entities come from slovnet: real ones, since slovnet is real.
+    match &a.article.entities {
+        Entities::Tagged { model, items } => {
+            assert_eq!(model, "slovnet_ner_news_v1");
+            assert!(items.iter().any(|e| e.text == "Москвы" || e.text == "Москва"), "{items:?}");
+        }
+        other => panic!("Russian article not tagged: {other:?}"),
+    }
+    assert_spans_valid(&a.article);
     assert!(matches!(t.entities, Entities::Tagged { .. }));
     assert_aligned(&a);
     assert!(a.timings.iter().any(|t| t.stage == Stage::TranslateArticle));
@@ -146,7 +154,7 @@ fn analysis_round_trips_through_json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["format_version"], 1);
     assert_eq!(v["route"], "en-summarise-translate");
-    assert_eq!(v["summaries"]["ru"]["entities"]["status"], "unavailable");
+    assert_eq!(v["summaries"]["ru"]["entities"]["status"], "tagged");
 }
 
 #[test]
@@ -216,8 +224,59 @@ fn with_no_models_the_summary_is_the_articles_key_sentences() {
             .notes
             .iter()
             .any(|n| n.contains("huggingface.co/sshleifer/distilbart-cnn-12-6")));
-        assert!(a.models.is_empty());
+        // Russian texts are still tagged: slovnet ships with svodka.
+        match lang {
+            Lang::En => assert!(a.models.is_empty(), "{:?}", a.models),
+            Lang::Ru => {
+                assert_eq!(a.models.len(), 1, "{:?}", a.models);
+                let summary = own.document().unwrap();
+                for doc in [&a.article, summary] {
+                    assert!(matches!(&doc.entities, Entities::Tagged { items, .. } if !items.is_empty()));
+                    assert_spans_valid(doc);
+                }
+            }
+        }
     }
+}
+
+#[test]
+fn without_slovnet_russian_texts_say_what_to_install() {
+    let mut config = EngineConfig::new("/nonexistent/models".into());
+    config.slovnet_dir = "/nonexistent/slovnet".into();
+    let engine = Engine::start(config);
+    let (a, _) = run(&engine, RU);
+    match &a.article.entities {
+        Entities::Unavailable { reason } => {
+            assert!(reason.contains("slovnet_ner_news_v1"), "{reason}")
+        }
+        other => panic!("expected no entities, got {other:?}"),
+    }
+    assert!(
+        a.notes.iter().any(|n| n.contains("scripts/setup-slovnet.sh")),
+        "{:?}",
+        a.notes
+    );
+    assert!(a.models.is_empty());
+}
+
+#[test]
+fn a_broken_slovnet_pack_is_an_error_naming_it() {
+    let dir = std::env::temp_dir().join(format!("svodka-broken-slovnet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in [
+        svodka_engine::entities::slovnet::NER_PACK,
+        svodka_engine::entities::slovnet::NAVEC_PACK,
+    ] {
+        std::fs::write(dir.join(f), b"not a tar").unwrap();
+    }
+    let mut config = EngineConfig::new("/nonexistent/models".into());
+    config.slovnet_dir = dir.clone();
+    let e = Engine::start(config)
+        .analyze(RU.to_string(), Length::Short, |_| {})
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Model);
+    assert!(e.to_string().contains("slovnet_ner_news_v1"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -227,7 +286,8 @@ fn extractive_summary_is_translated_when_the_translator_is_installed() {
     let (a, _) = run(&engine, EN);
     assert_eq!(a.route, Route::Extractive);
     assert_aligned(&a);
-    assert_eq!(a.models.len(), 1);
+    // The translator, and slovnet for the Russian summary.
+    assert_eq!(a.models.len(), 2, "{:?}", a.models);
     assert_eq!(a.notes.len(), 3, "{:?}", a.notes);
     std::fs::remove_dir_all(&root).unwrap();
 }
@@ -263,7 +323,7 @@ fn missing_ner_model_is_reported_not_invented() {
         Entities::Unavailable { reason } => assert!(reason.contains("(bert-base-NER)"), "{reason}"),
         other => panic!("expected no entities, got {other:?}"),
     }
-    assert_eq!(a.models.len(), 2);
+    assert_eq!(a.models.len(), 3, "{:?}", a.models);
     std::fs::remove_dir_all(&root).unwrap();
 }
 

@@ -1,7 +1,9 @@
 //! Named entities with a BERT token classifier (CoNLL-03 labels): word labels from rust-bert,
 //! merged here from B-/I- pieces into whole entities with char spans into the tagged text.
 
+mod python_text;
 pub mod razdel;
+pub mod slovnet;
 
 use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::token_classification::{
@@ -28,7 +30,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    fn from_tag(tag: &str) -> Option<EntityKind> {
+    pub(crate) fn from_tag(tag: &str) -> Option<EntityKind> {
         match tag {
             "PER" => Some(EntityKind::Person),
             "LOC" => Some(EntityKind::Location),

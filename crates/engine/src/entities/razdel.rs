@@ -8,6 +8,8 @@
 //! "..."), smileys, "--" and "**", symbols glued to letters ("ΔP"), and "Yahoo!".
 //! Checked token for token against razdel on models/fixtures/slovnet/expected.json.
 
+use super::python_text::{is_digit, is_lat, is_ru, is_space};
+
 /// A token: char offsets (start, stop) into the text, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -39,24 +41,6 @@ const ENDINGS: &str = ".?!…";
 /// are "([}" — "{" is not among them, so "{" is an "other" character, as in razdel.
 const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([})]}";
 
-/// `[а-яё]` under Python's case-insensitive matching.
-fn is_ru(c: char) -> bool {
-    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
-}
-
-/// `[a-z]` under Python's case-insensitive Unicode matching, which also folds ſ, K (Kelvin), ı, İ.
-fn is_lat(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'ſ' | 'K' | 'ı' | 'İ')
-}
-
-/// Python's `\d` is any Unicode decimal digit (Nd). Rust has no Nd test; these are the scripts'
-/// digit blocks a news text can plausibly contain.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(c,
-            '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' | '\u{0966}'..='\u{096F}'
-            | '\u{09E6}'..='\u{09EF}' | '\u{0E50}'..='\u{0E59}' | '\u{FF10}'..='\u{FF19}')
-}
 
 fn atoms(text: &str) -> Vec<Atom> {
     let chars: Vec<char> = text.chars().collect();
@@ -64,7 +48,7 @@ fn atoms(text: &str) -> Vec<Atom> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
             continue;
         }

@@ -25,6 +25,8 @@ pub enum Role {
     TranslateEnRu,
     TranslateRuEn,
     NerEn,
+    /// slovnet, shipped with svodka rather than listed in the manifest (see entities::slovnet).
+    NerRu,
 }
 
 impl Role {
@@ -41,6 +43,7 @@ impl Role {
             Role::TranslateEnRu => "English→Russian translator",
             Role::TranslateRuEn => "Russian→English translator",
             Role::NerEn => "English entity tagger",
+            Role::NerRu => "Russian entity tagger",
         }
     }
 }

@@ -7,4 +7,4 @@ pub mod weights;
 
 pub use generate::Generated;
 pub use manifest::{Architecture, Generation, LengthRange, Manifest, ModelSpec, Role};
-pub use store::{default_models_dir, ModelFiles};
+pub use store::{default_models_dir, default_slovnet_dir, ModelFiles};

@@ -17,6 +17,15 @@ pub fn default_models_dir() -> PathBuf {
         .join("models")
 }
 
+/// Where slovnet's Russian NER packs are: `$SVODKA_SLOVNET`, else the repository's
+/// third_party/slovnet that scripts/setup-slovnet.sh fills (a packaged app passes its own).
+pub fn default_slovnet_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SVODKA_SLOVNET").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../third_party/slovnet"))
+}
+
 /// The files of one installed model, all checked to exist.
 #[derive(Debug, Clone)]
 pub struct ModelFiles {
