@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+use svodka_engine::entities::slovnet::Slovnet;
+use svodka_engine::models::store;
 
 use svodka_engine::{Engine, EngineConfig, Length, Stage};
 
@@ -71,10 +75,37 @@ pub fn run(models: PathBuf, runs: usize) -> ExitCode {
             println!("{name}: {:<18} median {:>6} ms", "total", median);
         }
     }
+    slovnet_alone();
     if let Some(peak) = peak_rss_kib() {
         println!("peak resident memory: {} MiB", peak / 1024);
     }
     ExitCode::SUCCESS
+}
+
+/// The bundled Russian NER on its own: loading, and tagging a long article (the Russian sample
+/// repeated to 100,000 characters, half the input limit).
+fn slovnet_alone() {
+    let dir = store::default_slovnet_dir();
+    let started = Instant::now();
+    let slovnet = match Slovnet::load(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("slovnet: skipped ({e})");
+            return;
+        }
+    };
+    println!("slovnet: load {} ms", started.elapsed().as_millis());
+    let sample = ARTICLES[1].1;
+    let long: String = sample.chars().cycle().take(100_000).collect();
+    for (name, text) in [("ru-article", sample), ("100k chars", long.as_str())] {
+        let started = Instant::now();
+        let tokens = slovnet.tag_tokens(text).len();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "slovnet: {name}: {tokens} tokens in {ms:.0} ms ({:.0} tokens/s)",
+            tokens as f64 / ms * 1000.0
+        );
+    }
 }
 
 /// VmHWM from /proc (Linux): the process's peak resident set.

@@ -95,7 +95,10 @@ fn entities(out: &mut String, title: &str, doc: &Document) {
             // Each distinct entity once, in order of first mention, with its count.
             let mut seen: Vec<(&str, EntityKind, usize)> = Vec::new();
             for e in items {
-                match seen.iter_mut().find(|(t, k, _)| *t == e.text && *k == e.kind) {
+                match seen
+                    .iter_mut()
+                    .find(|(t, k, _)| *t == e.text && *k == e.kind)
+                {
                     Some(entry) => entry.2 += 1,
                     None => seen.push((&e.text, e.kind, 1)),
                 }

@@ -170,9 +170,18 @@ fn russian_article_with_no_models_gets_key_sentences_and_slovnet_entities() {
     let out = svodka(&["analyze", "samples/ru-article.txt"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let view = String::from_utf8(out.stdout).unwrap();
-    assert!(view.contains("route: key sentences of the article"), "{view}");
-    assert!(view.contains("Правительство Москвы в среду утвердило"), "{view}");
-    assert!(view.contains("needs the Russian→English translator"), "{view}");
+    assert!(
+        view.contains("route: key sentences of the article"),
+        "{view}"
+    );
+    assert!(
+        view.contains("Правительство Москвы в среду утвердило"),
+        "{view}"
+    );
+    assert!(
+        view.contains("needs the Russian→English translator"),
+        "{view}"
+    );
     assert!(view.contains("Максим Ликсутов [PER]"), "{view}");
     assert!(view.contains("Models: slovnet_ner_news_v1"), "{view}");
 }

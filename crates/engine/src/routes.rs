@@ -317,18 +317,19 @@ impl Models {
             Route::RuPivotThroughEn => vec![Role::TranslateRuEn, Role::SummariseEn],
             Route::Extractive => vec![],
         };
-        let missing_translator = missing.contains_key(&translate).then(|| {
-            let id = &self
-                .config
-                .manifest
-                .for_role(translate)
-                .map(|m| m.id.clone())
-                .unwrap_or_default();
-            format!(
-                "needs the {} ({id}), which is not installed",
-                translate.describe()
-            )
-        });
+        let missing_translator = if missing.contains_key(&translate) {
+            let spec = self.spec(translate)?;
+            Some(format!(
+                "needs the {} ({}), which is not installed; get it from \
+                 https://huggingface.co/{} (about {} MB; `svodka models` lists the files)",
+                translate.describe(),
+                spec.id,
+                spec.repo,
+                spec.approx_download_mb
+            ))
+        } else {
+            None
+        };
         if missing_translator.is_none() && !roles.contains(&translate) {
             roles.push(translate);
         }
@@ -346,7 +347,8 @@ impl Models {
             });
         }
         // Russian texts are the article, a Russian extractive summary, or a translated summary.
-        let russian_texts = lang == Lang::Ru || (source == Lang::En && missing_translator.is_none());
+        let russian_texts =
+            lang == Lang::Ru || (source == Lang::En && missing_translator.is_none());
         let has_slovnet = self.slovnet_installed();
         if russian_texts && has_slovnet {
             models.push(ModelUse {

@@ -91,7 +91,9 @@ fn english_article_is_summarised_then_translated() {
         a.summaries.ru.document().unwrap(),
     );
     assert!(matches!(en.entities, Entities::Tagged { .. }));
-    assert!(matches!(&ru.entities, Entities::Tagged { model, .. } if model == "slovnet_ner_news_v1"));
+    assert!(
+        matches!(&ru.entities, Entities::Tagged { model, .. } if model == "slovnet_ner_news_v1")
+    );
     assert!(a.notes.is_empty(), "{:?}", a.notes);
     for doc in [&a.article, en, ru] {
         assert_spans_valid(doc);
@@ -134,7 +136,12 @@ fn russian_article_takes_the_pivot_route() {
     match &a.article.entities {
         Entities::Tagged { model, items } => {
             assert_eq!(model, "slovnet_ner_news_v1");
-            assert!(items.iter().any(|e| e.text == "Москвы" || e.text == "Москва"), "{items:?}");
+            assert!(
+                items
+                    .iter()
+                    .any(|e| e.text == "Москвы" || e.text == "Москва"),
+                "{items:?}"
+            );
         }
         other => panic!("Russian article not tagged: {other:?}"),
     }
@@ -231,7 +238,9 @@ fn with_no_models_the_summary_is_the_articles_key_sentences() {
                 assert_eq!(a.models.len(), 1, "{:?}", a.models);
                 let summary = own.document().unwrap();
                 for doc in [&a.article, summary] {
-                    assert!(matches!(&doc.entities, Entities::Tagged { items, .. } if !items.is_empty()));
+                    assert!(
+                        matches!(&doc.entities, Entities::Tagged { items, .. } if !items.is_empty())
+                    );
                     assert_spans_valid(doc);
                 }
             }
@@ -252,7 +261,9 @@ fn without_slovnet_russian_texts_say_what_to_install() {
         other => panic!("expected no entities, got {other:?}"),
     }
     assert!(
-        a.notes.iter().any(|n| n.contains("scripts/setup-slovnet.sh")),
+        a.notes
+            .iter()
+            .any(|n| n.contains("scripts/setup-slovnet.sh")),
         "{:?}",
         a.notes
     );

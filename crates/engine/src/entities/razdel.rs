@@ -41,7 +41,6 @@ const ENDINGS: &str = ".?!…";
 /// are "([}" — "{" is not among them, so "{" is an "other" character, as in razdel.
 const PUNCTS: &str = "\\/!#$%&*+,.:;<=>?@^_`|~№…‑–—−-«“‘»”’\"„'([})]}";
 
-
 fn atoms(text: &str) -> Vec<Atom> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();

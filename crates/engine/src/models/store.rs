@@ -23,7 +23,10 @@ pub fn default_slovnet_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("SVODKA_SLOVNET").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../third_party/slovnet"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../third_party/slovnet"
+    ))
 }
 
 /// The files of one installed model, all checked to exist.

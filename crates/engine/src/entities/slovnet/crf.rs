@@ -98,7 +98,12 @@ mod tests {
     /// Brute force over all tag sequences of a tiny chain.
     #[test]
     fn viterbi_and_marginals_agree_with_enumeration() {
-        let em = array![[0.3f32, -1.0, 2.0], [1.5, 0.2, -0.4], [0.0, 0.9, 0.1], [-0.7, 0.4, 1.1]];
+        let em = array![
+            [0.3f32, -1.0, 2.0],
+            [1.5, 0.2, -0.4],
+            [0.0, 0.9, 0.1],
+            [-0.7, 0.4, 1.1]
+        ];
         let tr = array![[0.5f32, -2.0, 0.1], [0.3, 0.8, -1.2], [-0.6, 0.2, 0.4]];
         let (len, tags) = em.dim();
         let mut best = (f64::NEG_INFINITY, vec![]);

@@ -10,7 +10,7 @@ mod pack;
 mod shape;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::razdel::{self, Token};
 use super::{Entity, EntityKind};
@@ -73,7 +73,7 @@ impl Slovnet {
         Self::from_packs(&dir.join(NER_PACK), &dir.join(NAVEC_PACK)).map_err(unreadable)
     }
 
-    fn from_packs(ner_path: &PathBuf, navec_path: &PathBuf) -> pack::PackResult<Slovnet> {
+    fn from_packs(ner_path: &Path, navec_path: &Path) -> pack::PackResult<Slovnet> {
         let ner = Pack::open(ner_path)?;
         if ner.meta_id()? != ID {
             return Err(format!("{NER_PACK} is not {ID}"));

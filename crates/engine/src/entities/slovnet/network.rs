@@ -8,7 +8,7 @@
 
 use ndarray::{s, Array1, Array2, ArrayView2, Axis};
 
-use super::pack::{LayerJson, NerJson, Navec, Pack, PackResult, WeightRef};
+use super::pack::{LayerJson, Navec, NerJson, Pack, PackResult, WeightRef};
 
 struct ConvLayer {
     /// Kernel tap k as an [in, out] matrix, so a layer is Σₖ shift(x, k) · taps[k].
@@ -154,7 +154,9 @@ impl Network {
         let word_dim = self.navec.dim();
         let mut x = Array2::zeros((word_ids.len(), word_dim + self.shape_emb.ncols()));
         for ((mut row, &word), &shape) in x.axis_iter_mut(Axis(0)).zip(word_ids).zip(shape_ids) {
-            let row = row.as_slice_mut().expect("rows of a fresh array are contiguous");
+            let row = row
+                .as_slice_mut()
+                .expect("rows of a fresh array are contiguous");
             self.navec.vector_into(word, &mut row[..word_dim]);
             for (dst, src) in row[word_dim..].iter_mut().zip(self.shape_emb.row(shape)) {
                 *dst = *src;
