@@ -1,5 +1,5 @@
 # svodka's entry points. Each target sets up what it needs on a fresh Debian 12 machine.
-.PHONY: setup app test bench fixtures
+.PHONY: setup ui app cli test bench fixtures
 
 CARGO ?= cargo
 SAMPLE ?= samples/en-article.txt
@@ -9,15 +9,32 @@ setup:
 	scripts/setup-libtorch.sh
 	scripts/setup-slovnet.sh
 
-# Until the desktop app lands: the CLI on a sample article. It uses the installed models (see
-# README); with none it gives the article's key sentences and says what to install.
-# `make app MODELS=models/fixtures` runs the transformer pipeline on the random-weight test models.
-app: setup
+# The front end, built into ui/dist, which the desktop binary embeds.
+ui: setup
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+	cd ui && npm run build
+
+# The desktop app on the installed models (SVODKA_MODELS=DIR for another folder; with none it
+# gives the article's key sentences and Russian entities, and says what to install).
+# `make app SVODKA_MODELS=$$PWD/models/fixtures` runs the transformer pipeline on the test models.
+app: ui
+	$(CARGO) build -p svodka-desktop
+	./target/debug/svodka-desktop
+
+# The command line on a sample article (MODELS=models/fixtures for the test models).
+cli: setup
 	$(CARGO) build -p svodka
 	./target/debug/svodka analyze $(SAMPLE) $(if $(MODELS),--models $(MODELS))
 
-test: setup
+# Everything: UI unit tests, Rust tests (engine, CLI, desktop commands on the mock runtime,
+# TypeScript bindings up to date), then the real window under Xvfb. `cargo test --workspace`
+# also builds target/debug/svodka-desktop, the binary the window tests start.
+test: ui
+	cd ui && npm test
 	$(CARGO) test --workspace
+	scripts/setup-tauri-driver.sh
+	PATH="$$HOME/.cargo/bin:$$PATH" xvfb-run -a -s "-screen 0 1280x800x24" \
+		$(CARGO) test -p svodka-e2e -- --ignored --test-threads=1
 
 bench: setup
 	$(CARGO) run --release -p svodka -- bench --models models/fixtures

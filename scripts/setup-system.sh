@@ -3,7 +3,13 @@
 # missing. Rust itself comes from rustup (https://rustup.rs), not from apt.
 set -euo pipefail
 
-packages=(build-essential pkg-config ca-certificates python3 python3-pip)
+packages=(build-essential pkg-config ca-certificates python3 python3-pip
+  # Tauri 2 (the desktop app) on WebKitGTK 4.1
+  file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev
+  # real-window end-to-end tests: WebKitWebDriver under a virtual X server
+  webkit2gtk-driver xvfb xauth)
+# Node.js for the front end: the machine's own if it has one, else Debian's.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,10 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use svodka_engine::entities::slovnet::{self, Slovnet};
-use svodka_engine::models::store;
+use svodka_engine::models::{model_status, store};
 use svodka_engine::prepare::decode_input;
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest, Role};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest};
 
 #[derive(Parser)]
 #[command(
@@ -196,43 +195,15 @@ fn progress_bar() -> ProgressBar {
 fn list_models(models: Option<PathBuf>, check: bool) -> ExitCode {
     let dir = models.unwrap_or_else(store::default_models_dir);
     println!("Model folder: {}", dir.display());
-    let mut all = true;
-    for spec in &Manifest::builtin().models {
-        match store::locate(&dir, spec) {
-            Ok(files) => println!(
-                "  installed  {:<22} {} ({})",
-                spec.id,
-                spec.role,
-                files.weights.display()
-            ),
-            Err(_) => {
-                all = false;
-                println!(
-                    "  missing    {:<22} {}\n             {}",
-                    spec.id,
-                    spec.role,
-                    store::install_hint(spec, &dir.join(&spec.id))
-                );
-            }
+    let status = model_status(&Manifest::builtin(), &dir, &store::default_slovnet_dir());
+    for m in &status {
+        if m.installed {
+            println!("  installed  {:<22} {} ({})", m.id, m.role, m.detail);
+        } else {
+            println!("  missing    {:<22} {}\n             {}", m.id, m.role, m.detail);
         }
     }
-    let slovnet_dir = store::default_slovnet_dir();
-    if Slovnet::is_installed(&slovnet_dir) {
-        println!(
-            "  installed  {:<22} {} ({})",
-            slovnet::ID,
-            Role::NerRu,
-            slovnet_dir.display()
-        );
-    } else {
-        all = false;
-        println!(
-            "  missing    {:<22} {}\n             {}",
-            slovnet::ID,
-            Role::NerRu,
-            slovnet::install_hint()
-        );
-    }
+    let all = status.iter().all(|m| m.installed);
     if check && !all {
         return ExitCode::from(EXIT_MODEL);
     }

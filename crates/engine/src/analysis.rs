@@ -3,6 +3,7 @@
 //! Documented with an example in docs/ANALYSIS.md.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::entities::Entity;
 use crate::lang::Lang;
@@ -11,7 +12,7 @@ use crate::prepare::Span;
 
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Analysis {
     pub format_version: u32,
     pub engine_version: String,
@@ -31,14 +32,14 @@ pub struct Analysis {
 
 /// The summary in both languages; when both are ready, `en.sentences[i]` and `ru.sentences[i]`
 /// say the same thing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Summaries {
     pub en: Summary,
     pub ru: Summary,
 }
 
 /// A summary, or why this language has none (a model to install).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Summary {
     Ready(Document),
@@ -62,7 +63,7 @@ impl Summary {
 }
 
 /// A text with its sentences and entities. Spans are `char` offsets (Unicode scalar values).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Document {
     pub language: Lang,
     pub text: String,
@@ -108,14 +109,14 @@ impl Document {
 }
 
 /// Entities of one text, or why there are none: never a made-up entity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Entities {
     Tagged { model: String, items: Vec<Entity> },
     Unavailable { reason: String },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Route {
     /// English article → English summary → Russian translation of the summary.
@@ -141,7 +142,7 @@ impl Route {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Length {
     Short,
@@ -160,14 +161,14 @@ impl Length {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ModelUse {
     pub role: Role,
     pub id: String,
     pub repo: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     Prepare,
@@ -191,9 +192,10 @@ impl Stage {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct StageTiming {
     pub stage: Stage,
+    #[ts(type = "number")]
     pub ms: u64,
 }
 

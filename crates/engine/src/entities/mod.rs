@@ -11,13 +11,14 @@ use rust_bert::pipelines::token_classification::{
 };
 use rust_bert::resources::LocalResource;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use tch::Device;
 
 use crate::error::Result;
 use crate::models::{store, weights, ModelFiles};
 use crate::prepare::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub enum EntityKind {
     #[serde(rename = "PER")]
     Person,
@@ -41,7 +42,7 @@ impl EntityKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Entity {
     pub kind: EntityKind,
     /// The entity as it appears in the text (the spanned slice).

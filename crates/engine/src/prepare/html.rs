@@ -41,8 +41,10 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-/// True when the text contains at least two well-known HTML tags: one stray "<b>" in an
-/// article about markup should not turn it into HTML parsing.
+/// True when the text contains at least two tags of the elements that make up pages (p, div, a,
+/// br, …): one stray "<b>" in an article about markup is prose. `<script>`, `<style>` and the
+/// other skipped elements do not count — articles quote them (`<script>alert(1)</script>`) far
+/// more often than a page paste lacks paragraphs, and as HTML they would silently disappear.
 pub fn looks_like_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let mut hits = 0;
@@ -53,10 +55,10 @@ pub fn looks_like_html(text: &str) -> bool {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         let after = rest[name.len()..].chars().next();
-        let known = [INLINE, BLOCKS, SKIPPED]
+        let structural = [INLINE, BLOCKS]
             .iter()
             .any(|list| list.contains(&name.as_str()));
-        if known && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t')) {
+        if structural && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t')) {
             hits += 1;
             if hits >= 2 {
                 return true;
@@ -113,6 +115,9 @@ mod tests {
             "Use the <b> tag for bold, said the editor."
         ));
         assert!(!looks_like_html("If a < b and c > d then nothing."));
+        assert!(!looks_like_html(
+            "The page said <img src=x onerror=alert(1)> and <script>steal()</script> in plain sight."
+        ));
     }
 
     #[test]

@@ -7,11 +7,15 @@
 //! lines of their own.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// A half-open range of `char` (Unicode scalar value) offsets into a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A half-open range of `char` (Unicode scalar value) offsets into a text. These are the units
+/// that cross every boundary; a JavaScript UI converts them to UTF-16 indices once (ui/src/spans.ts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Span {
+    #[ts(type = "number")]
     pub start: usize,
+    #[ts(type = "number")]
     pub end: usize,
 }
 

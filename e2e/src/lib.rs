@@ -1,0 +1,1 @@
+//! Real-window tests live in tests/; this crate has no library code.

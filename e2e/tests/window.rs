@@ -1,0 +1,322 @@
+//! The real app in a real window: tauri-driver drives WebKitWebDriver, which starts
+//! target/debug/svodka-desktop on the fixture models. Run under Xvfb by `make test`:
+//! `xvfb-run -a cargo test -p svodka-e2e -- --ignored --test-threads=1` (the tests share the
+//! driver's port 4444, so one at a time). Build the app first: `cargo build -p svodka-desktop`.
+
+use std::path::PathBuf;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+const EN: &str = include_str!("../../samples/en-article.txt");
+const RU: &str = include_str!("../../samples/ru-article.txt");
+
+fn repo() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .canonicalize()
+        .unwrap()
+}
+
+/// tauri-driver in a process group of its own, which is killed when the test ends: tauri-driver
+/// does not stop the WebKitWebDriver it started, and a leftover one keeps its port.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.wait();
+    }
+}
+
+/// The app on the fixture models.
+async fn start() -> (Driver, Client) {
+    start_with(&repo().join("models/fixtures")).await
+}
+
+/// The app with `models` as its model folder.
+async fn start_with(models: &std::path::Path) -> (Driver, Client) {
+    let app = repo().join("target/debug/svodka-desktop");
+    assert!(
+        app.is_file(),
+        "{} is missing: run `cargo build -p svodka-desktop` first",
+        app.display()
+    );
+    let driver = Command::new("tauri-driver")
+        .env("SVODKA_MODELS", models)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
+    let driver = Driver(driver);
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app.to_str().unwrap() }),
+    );
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::rustls()
+            .expect("rustls client")
+            .capabilities(caps.clone())
+            .connect("http://127.0.0.1:4444")
+            .await
+        {
+            Ok(client) => return (driver, client),
+            Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("could not start a session with tauri-driver: {e}"),
+        }
+    }
+}
+
+async fn js(client: &Client, script: &str, args: Vec<Value>) -> Value {
+    client.execute(script, args).await.expect(script)
+}
+
+/// Puts text into the article box as a paste would (the input event included).
+async fn paste(client: &Client, text: &str) {
+    js(
+        client,
+        "const t = document.getElementById('article-input');
+         t.value = arguments[0];
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text)],
+    )
+    .await;
+}
+
+/// Records whether the progress box was ever shown, from before the click on.
+async fn watch_progress(client: &Client) {
+    js(
+        client,
+        "window.__sawProgress = false;
+         const box = document.getElementById('progress-box');
+         new MutationObserver(() => { if (!box.hidden) window.__sawProgress = true; })
+           .observe(box, { attributes: true });",
+        vec![],
+    )
+    .await;
+}
+
+async fn wait_for(client: &Client, what: &str, script: &str, timeout: Duration) -> Value {
+    let started = Instant::now();
+    loop {
+        let v = js(client, script, vec![]).await;
+        if v != Value::Null && v != Value::Bool(false) {
+            return v;
+        }
+        assert!(started.elapsed() < timeout, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn click(client: &Client, id: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .expect(id)
+        .click()
+        .await
+        .expect(id);
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn sample_article_gives_aligned_summaries_with_entities() {
+    let (_driver, client) = start().await;
+    paste(&client, EN).await;
+    watch_progress(&client).await;
+    click(&client, "analyse").await;
+    let counts = wait_for(
+        &client,
+        "both summary columns",
+        "const en = document.querySelectorAll('#summary-en .sentence').length;
+         const ru = document.querySelectorAll('#summary-ru .sentence').length;
+         return en > 0 && ru > 0 && document.getElementById('progress-box').hidden ? [en, ru] : null;",
+        Duration::from_secs(120),
+    )
+    .await;
+    assert_eq!(counts[0], counts[1], "sentence-aligned columns: {counts}");
+    assert_eq!(js(&client, "return window.__sawProgress", vec![]).await, json!(true));
+    let marked = js(
+        &client,
+        "return [...document.querySelectorAll('#article-view mark.entity')].map(m => [m.dataset.kind, m.textContent]);",
+        vec![],
+    )
+    .await;
+    let marked = marked.as_array().unwrap();
+    assert!(!marked.is_empty(), "entities are marked in the article");
+    // Marks are slices of the article: the engine's char spans and the UI's indices agree.
+    let article = js(&client, "return document.getElementById('article-view').textContent", vec![]).await;
+    for m in marked {
+        assert!(article.as_str().unwrap().contains(m[1].as_str().unwrap()), "{m}");
+    }
+    let entities = js(&client, "return document.querySelectorAll('#entity-list li').length", vec![]).await;
+    assert!(entities.as_u64().unwrap() > 0);
+    // Hovering a sentence pairs it with its counterpart.
+    js(
+        &client,
+        "document.querySelector('#summary-en .sentence').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    let paired = js(&client, "return document.querySelectorAll('.sentence.paired').length", vec![]).await;
+    assert_eq!(paired, json!(2));
+    js(&client, "document.querySelector('#summary-en').dispatchEvent(new MouseEvent('mouseleave'))", vec![]).await;
+    let timings = js(&client, "return document.getElementById('timings').textContent", vec![]).await;
+    assert!(timings.as_str().unwrap().contains("words/s"), "{timings}");
+
+    screenshot(&client, "fixture-models.png").await;
+    client.close().await.unwrap();
+}
+
+/// Saves what the window shows into docs/screenshots/ (the README shows them).
+async fn screenshot(client: &Client, name: &str) {
+    // WebKit paints a moment after the DOM changes.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let png = client.screenshot().await.expect("screenshot");
+    let out = repo().join("docs/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join(name), png).unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entities() {
+    let (_driver, client) = start_with(std::path::Path::new("/nonexistent/svodka-models")).await;
+    wait_for(
+        &client,
+        "the model list",
+        "return document.getElementById('models-summary').textContent.includes('1 of 5')",
+        Duration::from_secs(30),
+    )
+    .await;
+    paste(&client, RU).await;
+    click(&client, "analyse").await;
+    let sentences = wait_for(
+        &client,
+        "the Russian summary",
+        "const s = [...document.querySelectorAll('#summary-ru .sentence')].map(e => e.textContent);
+         return s.length > 0 ? s : null;",
+        Duration::from_secs(60),
+    )
+    .await;
+    // Key sentences: real sentences of the article.
+    for s in sentences.as_array().unwrap() {
+        assert!(RU.contains(s.as_str().unwrap().trim()), "{s}");
+    }
+    // The English column says what it needs instead of staying blank, and so does a banner.
+    let en = js(&client, "return document.getElementById('summary-en').textContent", vec![]).await;
+    assert!(en.as_str().unwrap().contains("opus-mt-ru-en"), "{en}");
+    let banner = js(&client, "return document.getElementById('banner').textContent", vec![]).await;
+    assert!(banner.as_str().unwrap().contains("opus-mt-ru-en"), "{banner}");
+    let people = js(
+        &client,
+        "return [...document.querySelectorAll('#article-view mark.kind-PER')].map(m => m.textContent)",
+        vec![],
+    )
+    .await;
+    assert!(
+        people.as_array().unwrap().iter().any(|p| p == "Максим Ликсутов"),
+        "{people}"
+    );
+    let in_summary = js(
+        &client,
+        "return document.querySelectorAll('#summary-ru mark.entity').length",
+        vec![],
+    )
+    .await;
+    assert!(in_summary.as_u64().unwrap() > 0);
+    // Picking an entity in the list flashes its first mention in the article.
+    js(&client, "document.querySelector('#entity-list button').click()", vec![]).await;
+    let flashed = js(&client, "return document.querySelectorAll('#article-view mark.flash').length", vec![]).await;
+    assert_eq!(flashed, json!(1));
+    // Hiding a type removes its highlight and its list entries.
+    js(&client, "document.querySelector('#legend input[data-kind=\"ORG\"]').click()", vec![]).await;
+    let hidden = js(&client, "return document.body.classList.contains('hide-ORG')", vec![]).await;
+    assert_eq!(hidden, json!(true));
+    js(&client, "document.querySelector('#legend input[data-kind=\"ORG\"]').click()", vec![]).await;
+    screenshot(&client, "zero-download-russian.png").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn escape_cancels_a_long_analysis() {
+    let (_driver, client) = start().await;
+    paste(&client, &RU.repeat(8)).await;
+    click(&client, "analyse").await;
+    wait_for(
+        &client,
+        "the Cancel button",
+        "return !document.getElementById('cancel').hidden",
+        Duration::from_secs(30),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys("\u{e00c}") // WebDriver's Escape key
+        .await
+        .unwrap();
+    let banner = wait_for(
+        &client,
+        "the cancelled banner",
+        "const b = document.getElementById('banner');
+         return !b.hidden && b.textContent.includes('cancelled') ? b.textContent : null;",
+        Duration::from_secs(60),
+    )
+    .await;
+    assert!(banner.as_str().unwrap().contains("Analysis cancelled"));
+    let state = js(
+        &client,
+        "return [document.getElementById('analyse').disabled, document.getElementById('cancel').hidden,
+                 document.getElementById('progress-box').hidden]",
+        vec![],
+    )
+    .await;
+    assert_eq!(state, json!([false, true, true]));
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
+    let (_driver, client) = start().await;
+    let hostile = format!(
+        "{EN}\nThe page also said <img src=x onerror=\"window.__pwned = 1\"> and \
+         <script>window.__pwned = 2</script> in plain sight."
+    );
+    paste(&client, &hostile).await;
+    click(&client, "analyse").await;
+    wait_for(
+        &client,
+        "the analysis",
+        "return document.querySelectorAll('#summary-en .sentence').length > 0",
+        Duration::from_secs(120),
+    )
+    .await;
+    let shown = js(&client, "return document.getElementById('article-view').textContent", vec![]).await;
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains("<img src=x onerror=\"window.__pwned = 1\">"), "{shown}");
+    assert!(shown.contains("<script>window.__pwned = 2</script>"), "{shown}");
+    let state = js(
+        &client,
+        "return [window.__pwned === undefined, document.querySelectorAll('img').length,
+                 document.querySelectorAll('#article-view script, #summary-en script, #summary-ru script').length]",
+        vec![],
+    )
+    .await;
+    assert_eq!(state, json!([true, 0, 0]));
+    client.close().await.unwrap();
+}
+

@@ -1,0 +1,71 @@
+//! The one running analysis: submitting it to the engine's worker thread, cancelling it, and
+//! waiting for it without blocking Tauri's main thread or a tokio worker.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use svodka_engine::analysis::Length;
+use svodka_engine::{Analysis, Engine, EngineConfig, Progress};
+
+use crate::protocol::{CommandError, CommandErrorKind};
+
+pub struct Jobs {
+    engine: Engine,
+    pub config: EngineConfig,
+    /// The cancel flag of the running job, if one runs.
+    current: Mutex<Option<Arc<AtomicBool>>>,
+}
+
+impl Jobs {
+    pub fn new(engine: Engine, config: EngineConfig) -> Jobs {
+        Jobs {
+            engine,
+            config,
+            current: Mutex::new(None),
+        }
+    }
+
+    /// Runs one analysis on the engine thread; `progress` is called from that thread.
+    pub async fn analyze(
+        &self,
+        text: String,
+        length: Length,
+        progress: impl FnMut(Progress) + Send + 'static,
+    ) -> Result<Analysis, CommandError> {
+        let cancel = Arc::new(AtomicBool::new(false));
+        {
+            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+            if current.is_some() {
+                return Err(CommandError {
+                    kind: CommandErrorKind::Busy,
+                    message: "an analysis is already running; cancel it or wait for it".into(),
+                });
+            }
+            *current = Some(cancel.clone());
+        }
+        let job = self
+            .engine
+            .submit_with_cancel(text, length, progress, cancel);
+        // The reply comes over a blocking channel: wait for it on tokio's blocking pool.
+        let result = tauri::async_runtime::spawn_blocking(move || job.wait()).await;
+        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        match result {
+            Ok(reply) => reply.map_err(CommandError::from),
+            Err(e) => Err(CommandError {
+                kind: CommandErrorKind::Internal,
+                message: format!("the analysis task failed: {e}"),
+            }),
+        }
+    }
+
+    /// Asks the running analysis to stop; true if there was one.
+    pub fn cancel(&self) -> bool {
+        match &*self.current.lock().unwrap_or_else(|p| p.into_inner()) {
+            Some(flag) => {
+                flag.store(true, Ordering::SeqCst);
+                true
+            }
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! What crosses the IPC boundary besides the engine's own `Analysis`: command arguments, progress
+//! messages and errors. TypeScript declarations for all of them are generated (ts-rs) into
+//! ui/src/bindings/, and tests/bindings.rs fails when those files are out of date.
+
+use serde::{Deserialize, Serialize};
+use svodka_engine::analysis::{Length, Stage};
+use svodka_engine::{EngineError, ErrorKind};
+use ts_rs::TS;
+
+/// `analyze`'s arguments.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AnalyzeRequest {
+    /// The article as pasted (plain text or HTML).
+    pub text: String,
+    pub length: Length,
+}
+
+/// One progress message on the channel passed to `analyze`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ProgressEvent {
+    pub stage: Stage,
+    /// 0..=1 within the stage.
+    pub fraction: f32,
+    /// A label a person can read ("summarising").
+    pub label: String,
+}
+
+/// Why a command failed: a class the UI can act on, and a message written for the reader.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct CommandError {
+    pub kind: CommandErrorKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommandErrorKind {
+    /// Something about the pasted text (empty, too long, not English or Russian).
+    BadInput,
+    /// A model is installed but broken, or missing where the route needs it.
+    Model,
+    /// The reader cancelled.
+    Cancelled,
+    /// Another analysis is running; the UI disables Analyse meanwhile, so this is a guard.
+    Busy,
+    /// A bug or an environment failure.
+    Internal,
+}
+
+impl From<EngineError> for CommandError {
+    fn from(e: EngineError) -> Self {
+        let kind = match e.kind() {
+            ErrorKind::BadInput => CommandErrorKind::BadInput,
+            ErrorKind::Model => CommandErrorKind::Model,
+            ErrorKind::Cancelled => CommandErrorKind::Cancelled,
+            ErrorKind::Internal => CommandErrorKind::Internal,
+        };
+        CommandError {
+            kind,
+            message: e.to_string(),
+        }
+    }
+}

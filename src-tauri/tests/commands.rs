@@ -1,0 +1,179 @@
+//! Every command of the desktop app through Tauri's IPC on the mock runtime — the same builder as
+//! the real app, with the fixture models — errors included.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use svodka_engine::EngineConfig;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+const EN: &str = include_str!("../../samples/en-article.txt");
+const RU: &str = include_str!("../../samples/ru-article.txt");
+
+fn repo() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The app with its real context — config, capabilities, embedded front end — on the mock
+/// runtime, so the commands pass the same permission checks as in the real window.
+fn start(models: PathBuf) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = svodka_desktop::app(mock_builder(), EngineConfig::new(models))
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a mock window"),
+    };
+    (app, window)
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn analyze(window: &WebviewWindow<MockRuntime>, text: &str, length: &str) -> Result<Value, Value> {
+    invoke(
+        window,
+        "analyze",
+        json!({"request": {"text": text, "length": length}, "onProgress": "__CHANNEL__:1"}),
+    )
+}
+
+#[test]
+fn analyze_returns_both_summaries_on_the_fixture_models() {
+    let (_app, window) = start(repo().join("models/fixtures"));
+    let a = analyze(&window, EN, "short").expect("analysis");
+    assert_eq!(a["format_version"], 1);
+    assert_eq!(a["route"], "en-summarise-translate");
+    let en = a["summaries"]["en"]["sentences"].as_array().unwrap().len();
+    let ru = a["summaries"]["ru"]["sentences"].as_array().unwrap().len();
+    assert!(en > 0 && en == ru, "{en} vs {ru}");
+    assert_eq!(a["article"]["entities"]["status"], "tagged");
+}
+
+#[test]
+fn with_no_models_a_russian_article_gets_key_sentences_and_entities() {
+    let (_app, window) = start("/nonexistent/svodka-models".into());
+    let a = analyze(&window, RU, "medium").expect("analysis");
+    assert_eq!(a["route"], "extractive");
+    assert_eq!(a["summaries"]["ru"]["status"], "ready");
+    assert_eq!(a["summaries"]["en"]["status"], "unavailable");
+    assert!(a["summaries"]["en"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("opus-mt-ru-en"));
+    assert_eq!(a["article"]["entities"]["model"], "slovnet_ner_news_v1");
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let (_app, window) = start("/nonexistent/svodka-models".into());
+    for (text, message) in [
+        ("", "the input is empty"),
+        (
+            include_str!("../../samples/fr-article.txt"),
+            "unsupported language: French",
+        ),
+    ] {
+        let e = analyze(&window, text, "short").unwrap_err();
+        assert_eq!(e["kind"], "bad-input", "{e}");
+        assert!(e["message"].as_str().unwrap().starts_with(message), "{e}");
+    }
+    // Arguments the UI never sends are refused by deserialisation, not by a panic.
+    let e = invoke(
+        &window,
+        "analyze",
+        json!({"request": {"text": "x", "length": "huge"}, "onProgress": "__CHANNEL__:1"}),
+    )
+    .unwrap_err();
+    assert!(e.as_str().unwrap_or_default().contains("huge"), "{e}");
+}
+
+#[test]
+fn a_broken_model_is_a_model_error() {
+    let root = std::env::temp_dir().join(format!("svodka-desktop-broken-{}", std::process::id()));
+    let dir = root.join("distilbart-cnn-12-6");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["vocab.json", "merges.txt", "model.safetensors"] {
+        std::fs::write(dir.join(f), b"").unwrap();
+    }
+    std::fs::write(dir.join("config.json"), b"{").unwrap();
+    let (_app, window) = start(root.clone());
+    let e = analyze(&window, EN, "short").unwrap_err();
+    assert_eq!(e["kind"], "model", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("distilbart-cnn-12-6"));
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn models_status_lists_every_model() {
+    let (_app, window) = start(repo().join("models/fixtures"));
+    let status = invoke(&window, "models_status", json!({})).unwrap();
+    let list = status.as_array().unwrap();
+    assert_eq!(list.len(), 5, "{status}");
+    assert!(list.iter().all(|m| m["installed"] == true), "{status}");
+    assert!(list.iter().any(|m| m["role"] == "ner-ru"));
+
+    let (_app, window) = start("/nonexistent/svodka-models".into());
+    let status = invoke(&window, "models_status", json!({})).unwrap();
+    let missing: Vec<&Value> = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["installed"] == false)
+        .collect();
+    assert_eq!(missing.len(), 4);
+    assert!(missing
+        .iter()
+        .all(|m| m["detail"].as_str().unwrap().contains("huggingface.co")));
+}
+
+#[test]
+fn cancel_stops_a_running_analysis_and_a_second_one_is_refused_meanwhile() {
+    let (_app, window) = start(repo().join("models/fixtures"));
+    assert_eq!(invoke(&window, "cancel", json!({})).unwrap(), json!(false));
+    // A long Russian article on the pivot route takes seconds on the fixture models.
+    let long = RU.repeat(8);
+    let runner = window.clone();
+    let job = std::thread::spawn(move || analyze(&runner, &long, "long"));
+    // The job registers as soon as the command starts; give the thread a moment to get there.
+    std::thread::sleep(Duration::from_millis(1000));
+    let second = analyze(&window, EN, "short").unwrap_err();
+    assert_eq!(second["kind"], "busy", "{second}");
+    let started = Instant::now();
+    while invoke(&window, "cancel", json!({})).unwrap() != json!(true) {
+        assert!(started.elapsed() < Duration::from_secs(60), "never became cancellable");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let e = job.join().unwrap().unwrap_err();
+    assert_eq!(e["kind"], "cancelled", "{e}");
+    // And the app is usable again.
+    assert_eq!(invoke(&window, "cancel", json!({})).unwrap(), json!(false));
+}
+
+#[test]
+fn the_window_may_call_nothing_but_svodkas_commands() {
+    let (_app, window) = start("/nonexistent/svodka-models".into());
+    for cmd in ["plugin:window|close", "plugin:event|emit", "plugin:webview|print"] {
+        let e = invoke(&window, cmd, json!({})).unwrap_err();
+        assert!(e.as_str().unwrap_or_default().contains("not allowed"), "{cmd}: {e}");
+    }
+}

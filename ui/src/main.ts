@@ -1,0 +1,263 @@
+// Wiring: the article pane, the Analyse/Cancel flow with progress, and the result view.
+
+import "./styles.css";
+import { analyze, asCommandError, cancel, modelsStatus } from "./api";
+import type { Analysis } from "./bindings/Analysis";
+import type { Length } from "./bindings/Length";
+import type { Summary } from "./bindings/Summary";
+import { acceptsFile, countChars, countWords, formatCount, scriptHint } from "./text";
+import {
+  addBanner,
+  clearBanner,
+  entityCounts,
+  renderArticle,
+  renderEntityList,
+  renderLegend,
+  renderSummary,
+  renderUnavailable,
+} from "./view";
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`#${id} is missing from index.html`);
+  return node as T;
+}
+
+const input = byId<HTMLTextAreaElement>("article-input");
+const articleView = byId<HTMLDivElement>("article-view");
+const counts = byId<HTMLSpanElement>("counts");
+const editButton = byId<HTMLButtonElement>("edit");
+const analyseButton = byId<HTMLButtonElement>("analyse");
+const cancelButton = byId<HTMLButtonElement>("cancel");
+const progressBox = byId<HTMLDivElement>("progress-box");
+const progress = byId<HTMLProgressElement>("progress");
+const stage = byId<HTMLSpanElement>("stage");
+const timings = byId<HTMLParagraphElement>("timings");
+const banner = byId<HTMLUListElement>("banner");
+const summaryEn = byId<HTMLDivElement>("summary-en");
+const summaryRu = byId<HTMLDivElement>("summary-ru");
+const legend = byId<HTMLDivElement>("legend");
+const entityList = byId<HTMLUListElement>("entity-list");
+const notesBox = byId<HTMLDivElement>("notes-box");
+const notes = byId<HTMLUListElement>("notes");
+
+const LANGUAGE_NAMES = { en: "English", ru: "Russian" } as const;
+
+let running = false;
+let result: Analysis | null = null;
+
+function selectedLength(): Length {
+  const checked = document.querySelector<HTMLInputElement>('input[name="length"]:checked');
+  return (checked?.value ?? "medium") as Length;
+}
+
+function updateCounts() {
+  const text = input.value;
+  if (!text.trim()) {
+    counts.textContent = "";
+    return;
+  }
+  const parts = [
+    `${formatCount(countChars(text))} characters`,
+    `${formatCount(countWords(text))} words`,
+  ];
+  const detected = result?.source_language;
+  if (detected) parts.push(LANGUAGE_NAMES[detected]);
+  else {
+    const hint = scriptHint(text);
+    if (hint) parts.push(`looks ${LANGUAGE_NAMES[hint]}`);
+  }
+  counts.textContent = parts.join(" · ");
+}
+
+function showEditor() {
+  articleView.hidden = true;
+  input.hidden = false;
+  editButton.hidden = true;
+  input.focus();
+}
+
+function setRunning(on: boolean) {
+  running = on;
+  analyseButton.disabled = on;
+  cancelButton.hidden = !on;
+  input.readOnly = on;
+  document.body.classList.toggle("busy", on);
+  if (on) {
+    progressBox.hidden = false;
+    progress.value = 0;
+    stage.textContent = "starting";
+  } else {
+    progressBox.hidden = true;
+  }
+}
+
+async function runAnalysis() {
+  if (running) return;
+  const text = input.value;
+  if (!text.trim()) {
+    clearBanner(banner);
+    addBanner(banner, "warning", "Paste an article first (English or Russian), or drop a .txt or .html file.");
+    input.focus();
+    return;
+  }
+  clearBanner(banner);
+  timings.textContent = "";
+  setRunning(true);
+  try {
+    const analysis = await analyze({ text, length: selectedLength() }, (event) => {
+      progress.value = event.fraction;
+      stage.textContent = `${event.label} — ${Math.round(event.fraction * 100)} %`;
+    });
+    result = analysis;
+    showResult(analysis, countWords(text));
+  } catch (e) {
+    const err = asCommandError(e);
+    switch (err.kind) {
+      case "cancelled":
+        addBanner(banner, "info", "Analysis cancelled. The article is unchanged; press Analyse to start again.");
+        break;
+      case "bad-input":
+        addBanner(banner, "error", `This text cannot be analysed: ${err.message}.`);
+        break;
+      case "model":
+        addBanner(banner, "error", `A model could not be used — ${err.message}. Reinstall it, or remove its folder to use the route without it.`);
+        break;
+      default:
+        addBanner(banner, "error", `Something went wrong: ${err.message}`);
+    }
+  } finally {
+    setRunning(false);
+  }
+}
+
+function showSummary(container: HTMLElement, summary: Summary, language: string) {
+  const copy = document.querySelector<HTMLButtonElement>(`button.copy[data-lang="${language}"]`);
+  if (summary.status === "ready") {
+    renderSummary(container, summary);
+    if (copy) copy.disabled = false;
+  } else {
+    renderUnavailable(container, `No ${language === "en" ? "English" : "Russian"} summary: ${summary.reason}.`);
+    if (copy) copy.disabled = true;
+    addBanner(banner, "warning", `The ${language === "en" ? "English" : "Russian"} summary ${summary.reason}.`);
+  }
+}
+
+function showResult(a: Analysis, words: number) {
+  renderArticle(articleView, a.article);
+  input.hidden = true;
+  articleView.hidden = false;
+  editButton.hidden = false;
+  showSummary(summaryEn, a.summaries.en, "en");
+  showSummary(summaryRu, a.summaries.ru, "ru");
+  renderEntityList(entityList, entityCounts(a.article), flashFirstMention);
+  notes.replaceChildren(
+    ...a.notes.map((n) => {
+      const li = document.createElement("li");
+      li.textContent = n;
+      return li;
+    }),
+  );
+  notesBox.hidden = a.notes.length === 0;
+  const total = a.timings.reduce((sum, t) => sum + t.ms, 0);
+  const perStage = a.timings.map((t) => `${t.stage} ${t.ms} ms`).join(" · ");
+  const rate = total > 0 ? Math.round((words / total) * 1000) : words;
+  timings.textContent = `${perStage} · total ${(total / 1000).toFixed(1)} s · ${formatCount(rate)} words/s`;
+  updateCounts();
+}
+
+function flashFirstMention(key: string) {
+  const marks = [...articleView.querySelectorAll<HTMLElement>("mark.entity")];
+  const first = marks.find((m) => m.dataset.key === key);
+  if (!first) return;
+  first.scrollIntoView({ block: "center", behavior: "smooth" });
+  first.classList.remove("flash");
+  // Restart the animation even when the same entity is picked twice.
+  void first.offsetWidth;
+  first.classList.add("flash");
+}
+
+/** Hovering or focusing a sentence highlights the sentence with the same index in both columns. */
+function pairSentences(index: string | null) {
+  for (const s of document.querySelectorAll<HTMLElement>(".summary .sentence")) {
+    s.classList.toggle("paired", index !== null && s.dataset.index === index);
+  }
+}
+
+for (const column of [summaryEn, summaryRu]) {
+  const find = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>(".sentence");
+  column.addEventListener("mouseover", (e) => pairSentences(find(e)?.dataset.index ?? null));
+  column.addEventListener("mouseleave", () => pairSentences(null));
+  column.addEventListener("focusin", (e) => pairSentences(find(e)?.dataset.index ?? null));
+  column.addEventListener("focusout", () => pairSentences(null));
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>("button.copy")) {
+  button.addEventListener("click", async () => {
+    const lang = button.dataset.lang as "en" | "ru";
+    const summary = result?.summaries[lang];
+    if (!summary || summary.status !== "ready") return;
+    try {
+      await navigator.clipboard.writeText(summary.text);
+      button.textContent = "Copied";
+      setTimeout(() => (button.textContent = "Copy"), 1500);
+    } catch {
+      addBanner(banner, "warning", "Could not copy to the clipboard; select the summary and copy it instead.");
+    }
+  });
+}
+
+renderLegend(legend, (kind, on) => document.body.classList.toggle(`hide-${kind}`, !on));
+
+input.addEventListener("input", () => {
+  result = null;
+  updateCounts();
+});
+input.addEventListener("dragover", (e) => {
+  e.preventDefault();
+  input.classList.add("dropping");
+});
+input.addEventListener("dragleave", () => input.classList.remove("dropping"));
+input.addEventListener("drop", async (e) => {
+  e.preventDefault();
+  input.classList.remove("dropping");
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  if (!acceptsFile(file.name, file.type)) {
+    addBanner(banner, "warning", `${file.name} is not a text or HTML file; svodka reads .txt and .html.`);
+    return;
+  }
+  input.value = await file.text();
+  result = null;
+  updateCounts();
+});
+
+editButton.addEventListener("click", showEditor);
+analyseButton.addEventListener("click", runAnalysis);
+cancelButton.addEventListener("click", () => void cancel());
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    void runAnalysis();
+  } else if (e.key === "Escape" && running) {
+    e.preventDefault();
+    void cancel();
+  }
+});
+
+modelsStatus()
+  .then((models) => {
+    const installed = models.filter((m) => m.installed).length;
+    byId("models-summary").textContent = `Models: ${installed} of ${models.length} installed`;
+    byId("models-list").replaceChildren(
+      ...models.map((m) => {
+        const li = document.createElement("li");
+        li.textContent = `${m.installed ? "✓" : "✗"} ${m.id} — ${m.installed ? "installed" : m.detail}`;
+        li.className = m.installed ? "ok" : "missing";
+        return li;
+      }),
+    );
+  })
+  .catch((e) => addBanner(banner, "error", `Could not list the models: ${asCommandError(e).message}`));
+
+input.focus();
