@@ -33,23 +33,12 @@ impl Jobs {
         progress: impl FnMut(Progress) + Send + 'static,
     ) -> Result<Analysis, CommandError> {
         let cancel = Arc::new(AtomicBool::new(false));
-        {
-            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-            if current.is_some() {
-                return Err(CommandError {
-                    kind: CommandErrorKind::Busy,
-                    message: "an analysis is already running; cancel it or wait for it".into(),
-                });
-            }
-            *current = Some(cancel.clone());
-        }
+        let _running = Running::start(&self.current, cancel.clone())?;
         let job = self
             .engine
             .submit_with_cancel(text, length, progress, cancel);
         // The reply comes over a blocking channel: wait for it on tokio's blocking pool.
-        let result = tauri::async_runtime::spawn_blocking(move || job.wait()).await;
-        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        match result {
+        match tauri::async_runtime::spawn_blocking(move || job.wait()).await {
             Ok(reply) => reply.map_err(CommandError::from),
             Err(e) => Err(CommandError {
                 kind: CommandErrorKind::Internal,
@@ -67,5 +56,36 @@ impl Jobs {
             }
             None => false,
         }
+    }
+}
+
+/// Marks a job as the running one for as long as its command runs. If the command's future is
+/// dropped (its window closed) the job is cancelled too: nobody is waiting for its result.
+struct Running<'a> {
+    slot: &'a Mutex<Option<Arc<AtomicBool>>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl<'a> Running<'a> {
+    fn start(
+        slot: &'a Mutex<Option<Arc<AtomicBool>>>,
+        cancel: Arc<AtomicBool>,
+    ) -> Result<Running<'a>, CommandError> {
+        let mut current = slot.lock().unwrap_or_else(|p| p.into_inner());
+        if current.is_some() {
+            return Err(CommandError {
+                kind: CommandErrorKind::Busy,
+                message: "an analysis is already running; cancel it or wait for it".into(),
+            });
+        }
+        *current = Some(cancel.clone());
+        Ok(Running { slot, cancel })
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::SeqCst);
+        *self.slot.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }

@@ -213,22 +213,25 @@ input.addEventListener("input", () => {
   result = null;
   updateCounts();
 });
-input.addEventListener("dragover", (e) => {
+// Files may be dropped anywhere in the window; they land in the article box. Without this the
+// web view would try to open the file as a page (which the shell refuses).
+document.addEventListener("dragover", (e) => {
   e.preventDefault();
   input.classList.add("dropping");
 });
-input.addEventListener("dragleave", () => input.classList.remove("dropping"));
-input.addEventListener("drop", async (e) => {
+document.addEventListener("dragleave", () => input.classList.remove("dropping"));
+document.addEventListener("drop", async (e) => {
   e.preventDefault();
   input.classList.remove("dropping");
   const file = e.dataTransfer?.files[0];
-  if (!file) return;
+  if (!file || running) return;
   if (!acceptsFile(file.name, file.type)) {
     addBanner(banner, "warning", `${file.name} is not a text or HTML file; svodka reads .txt and .html.`);
     return;
   }
   input.value = await file.text();
   result = null;
+  showEditor();
   updateCounts();
 });
 
