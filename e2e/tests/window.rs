@@ -3,8 +3,8 @@
 //! `xvfb-run -a cargo test -p svodka-e2e -- --ignored --test-threads=1` (the tests share the
 //! driver's port 4444, so one at a time). Build the app first: `cargo build -p svodka-desktop`.
 
-use std::path::PathBuf;
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -144,7 +144,10 @@ async fn sample_article_gives_aligned_summaries_with_entities() {
     )
     .await;
     assert_eq!(counts[0], counts[1], "sentence-aligned columns: {counts}");
-    assert_eq!(js(&client, "return window.__sawProgress", vec![]).await, json!(true));
+    assert_eq!(
+        js(&client, "return window.__sawProgress", vec![]).await,
+        json!(true)
+    );
     let marked = js(
         &client,
         "return [...document.querySelectorAll('#article-view mark.entity')].map(m => [m.dataset.kind, m.textContent]);",
@@ -154,11 +157,24 @@ async fn sample_article_gives_aligned_summaries_with_entities() {
     let marked = marked.as_array().unwrap();
     assert!(!marked.is_empty(), "entities are marked in the article");
     // Marks are slices of the article: the engine's char spans and the UI's indices agree.
-    let article = js(&client, "return document.getElementById('article-view').textContent", vec![]).await;
+    let article = js(
+        &client,
+        "return document.getElementById('article-view').textContent",
+        vec![],
+    )
+    .await;
     for m in marked {
-        assert!(article.as_str().unwrap().contains(m[1].as_str().unwrap()), "{m}");
+        assert!(
+            article.as_str().unwrap().contains(m[1].as_str().unwrap()),
+            "{m}"
+        );
     }
-    let entities = js(&client, "return document.querySelectorAll('#entity-list li').length", vec![]).await;
+    let entities = js(
+        &client,
+        "return document.querySelectorAll('#entity-list li').length",
+        vec![],
+    )
+    .await;
     assert!(entities.as_u64().unwrap() > 0);
     // Hovering a sentence pairs it with its counterpart.
     js(
@@ -167,10 +183,25 @@ async fn sample_article_gives_aligned_summaries_with_entities() {
         vec![],
     )
     .await;
-    let paired = js(&client, "return document.querySelectorAll('.sentence.paired').length", vec![]).await;
+    let paired = js(
+        &client,
+        "return document.querySelectorAll('.sentence.paired').length",
+        vec![],
+    )
+    .await;
     assert_eq!(paired, json!(2));
-    js(&client, "document.querySelector('#summary-en').dispatchEvent(new MouseEvent('mouseleave'))", vec![]).await;
-    let timings = js(&client, "return document.getElementById('timings').textContent", vec![]).await;
+    js(
+        &client,
+        "document.querySelector('#summary-en').dispatchEvent(new MouseEvent('mouseleave'))",
+        vec![],
+    )
+    .await;
+    let timings = js(
+        &client,
+        "return document.getElementById('timings').textContent",
+        vec![],
+    )
+    .await;
     assert!(timings.as_str().unwrap().contains("words/s"), "{timings}");
 
     screenshot(&client, "fixture-models.png").await;
@@ -213,10 +244,23 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
         assert!(RU.contains(s.as_str().unwrap().trim()), "{s}");
     }
     // The English column says what it needs instead of staying blank, and so does a banner.
-    let en = js(&client, "return document.getElementById('summary-en').textContent", vec![]).await;
+    let en = js(
+        &client,
+        "return document.getElementById('summary-en').textContent",
+        vec![],
+    )
+    .await;
     assert!(en.as_str().unwrap().contains("opus-mt-ru-en"), "{en}");
-    let banner = js(&client, "return document.getElementById('banner').textContent", vec![]).await;
-    assert!(banner.as_str().unwrap().contains("opus-mt-ru-en"), "{banner}");
+    let banner = js(
+        &client,
+        "return document.getElementById('banner').textContent",
+        vec![],
+    )
+    .await;
+    assert!(
+        banner.as_str().unwrap().contains("opus-mt-ru-en"),
+        "{banner}"
+    );
     let people = js(
         &client,
         "return [...document.querySelectorAll('#article-view mark.kind-PER')].map(m => m.textContent)",
@@ -224,7 +268,11 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
     )
     .await;
     assert!(
-        people.as_array().unwrap().iter().any(|p| p == "Максим Ликсутов"),
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "Максим Ликсутов"),
         "{people}"
     );
     let in_summary = js(
@@ -235,14 +283,39 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
     .await;
     assert!(in_summary.as_u64().unwrap() > 0);
     // Picking an entity in the list flashes its first mention in the article.
-    js(&client, "document.querySelector('#entity-list button').click()", vec![]).await;
-    let flashed = js(&client, "return document.querySelectorAll('#article-view mark.flash').length", vec![]).await;
+    js(
+        &client,
+        "document.querySelector('#entity-list button').click()",
+        vec![],
+    )
+    .await;
+    let flashed = js(
+        &client,
+        "return document.querySelectorAll('#article-view mark.flash').length",
+        vec![],
+    )
+    .await;
     assert_eq!(flashed, json!(1));
     // Hiding a type removes its highlight and its list entries.
-    js(&client, "document.querySelector('#legend input[data-kind=\"ORG\"]').click()", vec![]).await;
-    let hidden = js(&client, "return document.body.classList.contains('hide-ORG')", vec![]).await;
+    js(
+        &client,
+        "document.querySelector('#legend input[data-kind=\"ORG\"]').click()",
+        vec![],
+    )
+    .await;
+    let hidden = js(
+        &client,
+        "return document.body.classList.contains('hide-ORG')",
+        vec![],
+    )
+    .await;
     assert_eq!(hidden, json!(true));
-    js(&client, "document.querySelector('#legend input[data-kind=\"ORG\"]').click()", vec![]).await;
+    js(
+        &client,
+        "document.querySelector('#legend input[data-kind=\"ORG\"]').click()",
+        vec![],
+    )
+    .await;
     screenshot(&client, "zero-download-russian.png").await;
     client.close().await.unwrap();
 }
@@ -305,10 +378,21 @@ async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
         Duration::from_secs(120),
     )
     .await;
-    let shown = js(&client, "return document.getElementById('article-view').textContent", vec![]).await;
+    let shown = js(
+        &client,
+        "return document.getElementById('article-view').textContent",
+        vec![],
+    )
+    .await;
     let shown = shown.as_str().unwrap();
-    assert!(shown.contains("<img src=x onerror=\"window.__pwned = 1\">"), "{shown}");
-    assert!(shown.contains("<script>window.__pwned = 2</script>"), "{shown}");
+    assert!(
+        shown.contains("<img src=x onerror=\"window.__pwned = 1\">"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("<script>window.__pwned = 2</script>"),
+        "{shown}"
+    );
     let state = js(
         &client,
         "return [window.__pwned === undefined, document.querySelectorAll('img').length,
@@ -319,4 +403,3 @@ async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
     assert_eq!(state, json!([true, 0, 0]));
     client.close().await.unwrap();
 }
-

@@ -27,8 +27,7 @@ pub fn app<R: Runtime>(builder: Builder<R>, config: EngineConfig) -> Builder<R> 
 pub fn run() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
     let config = EngineConfig::new(svodka_engine::default_models_dir());

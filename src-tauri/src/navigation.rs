@@ -26,7 +26,11 @@ mod tests {
 
     #[test]
     fn only_the_app_itself() {
-        for ok in ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/"] {
+        for ok in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+        ] {
             assert!(is_app_page(&ok.parse().unwrap()), "{ok}");
         }
         for bad in [

@@ -119,7 +119,10 @@ fn a_broken_model_is_a_model_error() {
     let (_app, window) = start(root.clone());
     let e = analyze(&window, EN, "short").unwrap_err();
     assert_eq!(e["kind"], "model", "{e}");
-    assert!(e["message"].as_str().unwrap().contains("distilbart-cnn-12-6"));
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .contains("distilbart-cnn-12-6"));
     std::fs::remove_dir_all(&root).unwrap();
 }
 
@@ -160,7 +163,10 @@ fn cancel_stops_a_running_analysis_and_a_second_one_is_refused_meanwhile() {
     assert_eq!(second["kind"], "busy", "{second}");
     let started = Instant::now();
     while invoke(&window, "cancel", json!({})).unwrap() != json!(true) {
-        assert!(started.elapsed() < Duration::from_secs(60), "never became cancellable");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "never became cancellable"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let e = job.join().unwrap().unwrap_err();
@@ -172,8 +178,15 @@ fn cancel_stops_a_running_analysis_and_a_second_one_is_refused_meanwhile() {
 #[test]
 fn the_window_may_call_nothing_but_svodkas_commands() {
     let (_app, window) = start("/nonexistent/svodka-models".into());
-    for cmd in ["plugin:window|close", "plugin:event|emit", "plugin:webview|print"] {
+    for cmd in [
+        "plugin:window|close",
+        "plugin:event|emit",
+        "plugin:webview|print",
+    ] {
         let e = invoke(&window, cmd, json!({})).unwrap_err();
-        assert!(e.as_str().unwrap_or_default().contains("not allowed"), "{cmd}: {e}");
+        assert!(
+            e.as_str().unwrap_or_default().contains("not allowed"),
+            "{cmd}: {e}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! all logic lives in the engine.
 
 mod bench;
+mod models;
 mod render;
 
 use std::io::{IsTerminal, Read};
@@ -10,9 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use svodka_engine::models::{model_status, store};
+use svodka_engine::models::store;
 use svodka_engine::prepare::decode_input;
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length, Manifest};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length};
 
 #[derive(Parser)]
 #[command(
@@ -41,13 +42,13 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         models: Option<PathBuf>,
     },
-    /// List the models svodka uses, whether each is installed, and how to install it.
+    /// The models: list (default), install, verify, remove, import.
     Models {
-        #[arg(long, value_name = "DIR")]
+        #[command(subcommand)]
+        action: Option<models::ModelsAction>,
+        /// Model folder [default: $SVODKA_MODELS or ~/.local/share/svodka/models].
+        #[arg(long, value_name = "DIR", global = true)]
         models: Option<PathBuf>,
-        /// Exit with 3 unless every model is installed.
-        #[arg(long)]
-        check: bool,
     },
     /// Time the pipeline on the sample articles (see docs/BENCHMARKS.md).
     Bench {
@@ -78,8 +79,8 @@ impl From<LengthArg> for Length {
 
 /// Exit codes: 0 ok, 2 bad input (clap uses 2 for bad arguments too), 3 model missing or broken.
 const EXIT_BAD_INPUT: u8 = 2;
-const EXIT_MODEL: u8 = 3;
-const EXIT_OTHER: u8 = 1;
+pub(crate) const EXIT_MODEL: u8 = 3;
+pub(crate) const EXIT_OTHER: u8 = 1;
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -100,7 +101,7 @@ fn main() -> ExitCode {
             json,
             models,
         } => analyze(file, length.into(), json, models),
-        Command::Models { models, check } => list_models(models, check),
+        Command::Models { action, models } => models::run(action, models),
         Command::Bench { models, runs } => {
             bench::run(models.unwrap_or_else(store::default_models_dir), runs)
         }
@@ -190,22 +191,4 @@ fn progress_bar() -> ProgressBar {
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
-}
-
-fn list_models(models: Option<PathBuf>, check: bool) -> ExitCode {
-    let dir = models.unwrap_or_else(store::default_models_dir);
-    println!("Model folder: {}", dir.display());
-    let status = model_status(&Manifest::builtin(), &dir, &store::default_slovnet_dir());
-    for m in &status {
-        if m.installed {
-            println!("  installed  {:<22} {} ({})", m.id, m.role, m.detail);
-        } else {
-            println!("  missing    {:<22} {}\n             {}", m.id, m.role, m.detail);
-        }
-    }
-    let all = status.iter().all(|m| m.installed);
-    if check && !all {
-        return ExitCode::from(EXIT_MODEL);
-    }
-    ExitCode::SUCCESS
 }

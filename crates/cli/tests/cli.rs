@@ -74,14 +74,16 @@ fn with_no_models_it_still_summarises_and_says_what_to_install() {
     );
     assert!(view.contains("needs the English→Russian"), "{view}");
     assert!(
-        view.contains("opus-mt-en-ru for Russian summaries of English articles: download"),
+        view.contains(
+            "opus-mt-en-ru for Russian summaries of English articles: install it with `svodka models install opus-mt-en-ru`"
+        ),
         "{view}"
     );
     assert!(
         view.contains("huggingface.co/sshleifer/distilbart-cnn-12-6"),
         "{view}"
     );
-    let out = svodka(&["models", "--check"], None);
+    let out = svodka(&["models", "list", "--check"], None);
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stdout).contains("missing    opus-mt-en-ru"));
 }

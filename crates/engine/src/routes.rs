@@ -320,12 +320,13 @@ impl Models {
         let missing_translator = if missing.contains_key(&translate) {
             let spec = self.spec(translate)?;
             Some(format!(
-                "needs the {} ({}), which is not installed; get it from \
-                 https://huggingface.co/{} (about {} MB; `svodka models` lists the files)",
+                "needs the {} ({}), which is not installed: `svodka models install {}` \
+                 (about {} MB from https://huggingface.co/{})",
                 translate.describe(),
                 spec.id,
-                spec.repo,
-                spec.approx_download_mb
+                spec.id,
+                spec.approx_download_mb,
+                spec.repo
             ))
         } else {
             None
@@ -456,9 +457,9 @@ fn pending() -> Entities {
     }
 }
 
-/// "download … from … into …" out of a ModelMissing message.
+/// "install it with … or download … into …" out of a ModelMissing message.
 fn install_clause(why: &str) -> &str {
-    why.find("download ").map_or(why, |i| &why[i..])
+    why.find("install it with ").map_or(why, |i| &why[i..])
 }
 
 fn prepare_document(p: &prepare::Prepared) -> Document {

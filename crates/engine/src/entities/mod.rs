@@ -11,8 +11,8 @@ use rust_bert::pipelines::token_classification::{
 };
 use rust_bert::resources::LocalResource;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 use tch::Device;
+use ts_rs::TS;
 
 use crate::error::Result;
 use crate::models::{store, weights, ModelFiles};

@@ -19,7 +19,11 @@ pub struct ModelStatus {
 }
 
 /// Every model of the manifest in `models_dir`, then the bundled slovnet in `slovnet_dir`.
-pub fn model_status(manifest: &Manifest, models_dir: &Path, slovnet_dir: &Path) -> Vec<ModelStatus> {
+pub fn model_status(
+    manifest: &Manifest,
+    models_dir: &Path,
+    slovnet_dir: &Path,
+) -> Vec<ModelStatus> {
     let mut out: Vec<ModelStatus> = manifest
         .models
         .iter()

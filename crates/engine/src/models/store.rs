@@ -91,12 +91,14 @@ pub fn locate(models_dir: &Path, spec: &ModelSpec) -> Result<ModelFiles> {
 
 pub fn install_hint(spec: &ModelSpec, dir: &Path) -> String {
     format!(
-        "download {} from https://huggingface.co/{} into {} (about {} MB, licence {})",
+        "install it with `svodka models install {}` (about {} MB, licence {}), or download {} \
+         from https://huggingface.co/{} into {}",
+        spec.id,
+        spec.approx_download_mb,
+        spec.licence,
         spec.download.join(", "),
         spec.repo,
-        dir.display(),
-        spec.approx_download_mb,
-        spec.licence
+        dir.display()
     )
 }
 
