@@ -2,7 +2,14 @@ fn main() {
     // Declaring the app's commands makes Tauri generate one permission per command, so the
     // capability file can allow exactly these and nothing else.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["analyze", "cancel", "models_status"]),
+        tauri_build::AppManifest::new().commands(&[
+            "analyze",
+            "cancel",
+            "models_status",
+            "install_model",
+            "cancel_install",
+            "remove_model",
+        ]),
     ))
     .expect("tauri build script");
 }

@@ -47,6 +47,8 @@ async fn start_with(models: &std::path::Path) -> (Driver, Client) {
     );
     let driver = Command::new("tauri-driver")
         .env("SVODKA_MODELS", models)
+        // Installs go to a closed loopback port: the offline path, never the real Hub.
+        .env("HF_ENDPOINT", "http://127.0.0.1:9")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .process_group(0)
@@ -225,7 +227,7 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
     wait_for(
         &client,
         "the model list",
-        "return document.getElementById('models-summary').textContent.includes('1 of 5')",
+        "return document.getElementById('models-open').textContent.includes('1 of 5')",
         Duration::from_secs(30),
     )
     .await;
@@ -317,6 +319,38 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
     )
     .await;
     screenshot(&client, "zero-download-russian.png").await;
+
+    // The banner offers to install the missing translator; with the Hub unreachable, the
+    // attempt ends in a banner that says so, and the Models panel lists every model.
+    js(
+        &client,
+        "[...document.querySelectorAll('#banner .banner-action')]
+           .find(b => b.textContent === 'Install opus-mt-ru-en').click()",
+        vec![],
+    )
+    .await;
+    let offline = wait_for(
+        &client,
+        "the offline banner",
+        "const t = document.getElementById('banner').textContent;
+         return t.includes('Could not install opus-mt-ru-en') ? t : null;",
+        Duration::from_secs(30),
+    )
+    .await;
+    assert!(
+        offline.as_str().unwrap().contains("cannot reach the Hub"),
+        "{offline}"
+    );
+    let rows = js(
+        &client,
+        "return [document.getElementById('models-dialog').open,
+                 document.querySelectorAll('#models-list li').length,
+                 [...document.querySelectorAll('#models-list button')].filter(b => b.textContent.startsWith('Install')).length]",
+        vec![],
+    )
+    .await;
+    assert_eq!(rows, json!([true, 5, 4]));
+    screenshot(&client, "models-panel.png").await;
     client.close().await.unwrap();
 }
 

@@ -5,8 +5,9 @@ use svodka_engine::Analysis;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use crate::installs::Installs;
 use crate::jobs::Jobs;
-use crate::protocol::{AnalyzeRequest, CommandError, ProgressEvent};
+use crate::protocol::{AnalyzeRequest, CommandError, InstallEvent, ProgressEvent};
 
 /// Analyses an article; progress goes to `on_progress` stage by stage.
 #[tauri::command]
@@ -40,4 +41,35 @@ pub fn models_status(jobs: State<'_, Jobs>) -> Vec<ModelStatus> {
         &jobs.config.models_dir,
         &jobs.config.slovnet_dir,
     )
+}
+
+/// Downloads a model from the Hub; progress goes to `on_progress`.
+#[tauri::command]
+pub async fn install_model(
+    installs: State<'_, Installs>,
+    id: String,
+    on_progress: Channel<InstallEvent>,
+) -> Result<(), CommandError> {
+    installs
+        .install(&id, move |p| {
+            let _ = on_progress.send(InstallEvent {
+                file: p.file,
+                done: p.done,
+                total: p.total,
+                rate: p.rate,
+            });
+        })
+        .await
+}
+
+/// Stops a running install (the partial download is kept for resuming); false when none runs.
+#[tauri::command]
+pub fn cancel_install(installs: State<'_, Installs>, id: String) -> bool {
+    installs.cancel(&id)
+}
+
+/// Deletes an installed model's folder; false when it was not installed.
+#[tauri::command]
+pub fn remove_model(installs: State<'_, Installs>, id: String) -> Result<bool, CommandError> {
+    installs.remove(&id)
 }

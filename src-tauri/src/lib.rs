@@ -2,24 +2,31 @@
 //! over the runtime so tests/commands.rs runs the same app on Tauri's mock runtime.
 
 mod commands;
+mod installs;
 mod jobs;
 mod navigation;
 pub mod protocol;
 
 use svodka_engine::{Engine, EngineConfig};
+use svodka_hub::Endpoint;
 use tauri::{Builder, Runtime};
 
 pub use jobs::Jobs;
 
-/// The app's state and commands on any runtime. `config` says where the models are.
-pub fn app<R: Runtime>(builder: Builder<R>, config: EngineConfig) -> Builder<R> {
+/// The app's state and commands on any runtime: `config` says where the models are, `hub` where
+/// to download them from.
+pub fn app<R: Runtime>(builder: Builder<R>, config: EngineConfig, hub: Endpoint) -> Builder<R> {
     builder
+        .manage(installs::Installs::new(hub, config.models_dir.clone()))
         .manage(Jobs::new(Engine::start(config.clone()), config))
         .plugin(navigation::guard())
         .invoke_handler(tauri::generate_handler![
             commands::analyze,
             commands::cancel,
-            commands::models_status
+            commands::models_status,
+            commands::install_model,
+            commands::cancel_install,
+            commands::remove_model
         ])
 }
 
@@ -31,7 +38,9 @@ pub fn run() {
         )
         .init();
     let config = EngineConfig::new(svodka_engine::default_models_dir());
-    if let Err(e) = app(Builder::default(), config).run(tauri::generate_context!()) {
+    if let Err(e) =
+        app(Builder::default(), config, Endpoint::from_env()).run(tauri::generate_context!())
+    {
         tracing::error!("svodka could not start: {e}");
         std::process::exit(1);
     }

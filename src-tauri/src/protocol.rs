@@ -25,6 +25,19 @@ pub struct ProgressEvent {
     pub label: String,
 }
 
+/// One progress message on the channel passed to `install_model`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct InstallEvent {
+    /// The file being downloaded.
+    pub file: String,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Bytes per second.
+    pub rate: f64,
+}
+
 /// Why a command failed: a class the UI can act on, and a message written for the reader.
 #[derive(Debug, Clone, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
@@ -42,8 +55,10 @@ pub enum CommandErrorKind {
     Model,
     /// The reader cancelled.
     Cancelled,
-    /// Another analysis is running; the UI disables Analyse meanwhile, so this is a guard.
+    /// Another analysis (or an install of the same model) is running.
     Busy,
+    /// The Hub cannot be reached (installs).
+    Offline,
     /// A bug or an environment failure.
     Internal,
 }

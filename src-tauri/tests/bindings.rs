@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use svodka_desktop::protocol::{AnalyzeRequest, CommandError, ProgressEvent};
+use svodka_desktop::protocol::{AnalyzeRequest, CommandError, InstallEvent, ProgressEvent};
 use svodka_engine::models::ModelStatus;
 use svodka_engine::Analysis;
 use ts_rs::TS;
@@ -35,6 +35,7 @@ fn typescript_bindings_are_current() {
     AnalyzeRequest::export_all_to(&fresh).unwrap();
     ProgressEvent::export_all_to(&fresh).unwrap();
     CommandError::export_all_to(&fresh).unwrap();
+    InstallEvent::export_all_to(&fresh).unwrap();
     ModelStatus::export_all_to(&fresh).unwrap();
     let generated = read_dir(&fresh);
     std::fs::remove_dir_all(&fresh).unwrap();

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use svodka_engine::EngineConfig;
+use svodka_hub::testing::HubServer;
+use svodka_hub::Endpoint;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -21,9 +23,18 @@ fn repo() -> PathBuf {
 /// The app with its real context — config, capabilities, embedded front end — on the mock
 /// runtime, so the commands pass the same permission checks as in the real window.
 fn start(models: PathBuf) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = svodka_desktop::app(mock_builder(), EngineConfig::new(models))
-        .build(tauri::generate_context!())
-        .expect("the app builds on the mock runtime");
+    // Nothing listens on port 9: installs fail as offline unless a test gives a Hub.
+    start_with_hub(models, "http://127.0.0.1:9")
+}
+
+fn start_with_hub(models: PathBuf, hub: &str) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = svodka_desktop::app(
+        mock_builder(),
+        EngineConfig::new(models),
+        Endpoint(hub.into()),
+    )
+    .build(tauri::generate_context!())
+    .expect("the app builds on the mock runtime");
     let window = match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -132,6 +143,9 @@ fn models_status_lists_every_model() {
     let status = invoke(&window, "models_status", json!({})).unwrap();
     let list = status.as_array().unwrap();
     assert_eq!(list.len(), 5, "{status}");
+    assert!(list
+        .iter()
+        .all(|m| m["licence"].is_string() && m["size_mb"].is_number()));
     assert!(list.iter().all(|m| m["installed"] == true), "{status}");
     assert!(list.iter().any(|m| m["role"] == "ner-ru"));
 
@@ -189,4 +203,80 @@ fn the_window_may_call_nothing_but_svodkas_commands() {
             "{cmd}: {e}"
         );
     }
+}
+
+#[test]
+fn a_model_is_installed_from_the_hub_then_listed_then_removed() {
+    let hub = HubServer::start();
+    let fixture = repo().join("models/fixtures/opus-mt-en-ru");
+    for f in ["config.json", "vocab.json", "source.spm", "target.spm"] {
+        hub.add_file(
+            "Helsinki-NLP/opus-mt-en-ru",
+            f,
+            std::fs::read(fixture.join(f)).unwrap(),
+        );
+    }
+    // The command's wiring is under test here; the CLI's tests load installed weights.
+    hub.add_file(
+        "Helsinki-NLP/opus-mt-en-ru",
+        "rust_model.ot",
+        vec![7u8; 300_000],
+    );
+    let store = std::env::temp_dir().join(format!("svodka-desktop-install-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&store);
+    let (_app, window) = start_with_hub(store.clone(), &hub.url);
+    assert_eq!(
+        invoke(&window, "cancel_install", json!({"id": "opus-mt-en-ru"})).unwrap(),
+        json!(false)
+    );
+    invoke(
+        &window,
+        "install_model",
+        json!({"id": "opus-mt-en-ru", "onProgress": "__CHANNEL__:2"}),
+    )
+    .expect("install");
+    let status = invoke(&window, "models_status", json!({})).unwrap();
+    let entry = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "opus-mt-en-ru")
+        .unwrap()
+        .clone();
+    assert_eq!(entry["installed"], true, "{entry}");
+    assert_eq!(
+        invoke(&window, "remove_model", json!({"id": "opus-mt-en-ru"})).unwrap(),
+        json!(true)
+    );
+    assert_eq!(
+        invoke(&window, "remove_model", json!({"id": "opus-mt-en-ru"})).unwrap(),
+        json!(false)
+    );
+    let _ = std::fs::remove_dir_all(&store);
+}
+
+#[test]
+fn install_errors_say_what_happened() {
+    let (_app, window) = start("/nonexistent/svodka-models".into());
+    let e = invoke(
+        &window,
+        "install_model",
+        json!({"id": "opus-mt-en-ru", "onProgress": "__CHANNEL__:2"}),
+    )
+    .unwrap_err();
+    assert_eq!(e["kind"], "offline", "{e}");
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot reach the Hub"));
+    let e = invoke(
+        &window,
+        "install_model",
+        json!({"id": "no-such-model", "onProgress": "__CHANNEL__:2"}),
+    )
+    .unwrap_err();
+    assert!(
+        e["message"].as_str().unwrap().contains("unknown model"),
+        "{e}"
+    );
 }

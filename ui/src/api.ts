@@ -1,10 +1,11 @@
-// The three commands of svodka-desktop, typed with the declarations generated from the Rust types
+// The commands of svodka-desktop, typed with the declarations generated from the Rust types
 // (src/bindings/, by ts-rs; `cargo test -p svodka-desktop` checks they are current).
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./bindings/Analysis";
 import type { AnalyzeRequest } from "./bindings/AnalyzeRequest";
 import type { CommandError } from "./bindings/CommandError";
+import type { InstallEvent } from "./bindings/InstallEvent";
 import type { ModelStatus } from "./bindings/ModelStatus";
 import type { ProgressEvent } from "./bindings/ProgressEvent";
 
@@ -31,4 +32,18 @@ export function asCommandError(e: unknown): CommandError {
     return e as CommandError;
   }
   return { kind: "internal", message: String(e) };
+}
+
+export function installModel(id: string, onProgress: (event: InstallEvent) => void): Promise<void> {
+  const channel = new Channel<InstallEvent>();
+  channel.onmessage = onProgress;
+  return invoke<void>("install_model", { id, onProgress: channel });
+}
+
+export function cancelInstall(id: string): Promise<boolean> {
+  return invoke<boolean>("cancel_install", { id });
+}
+
+export function removeModel(id: string): Promise<boolean> {
+  return invoke<boolean>("remove_model", { id });
 }

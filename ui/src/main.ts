@@ -1,7 +1,8 @@
 // Wiring: the article pane, the Analyse/Cancel flow with progress, and the result view.
 
 import "./styles.css";
-import { analyze, asCommandError, cancel, modelsStatus } from "./api";
+import { analyze, asCommandError, cancel } from "./api";
+import { missingIn, ModelsPanel } from "./models";
 import type { Analysis } from "./bindings/Analysis";
 import type { Length } from "./bindings/Length";
 import type { Summary } from "./bindings/Summary";
@@ -139,7 +140,12 @@ function showSummary(container: HTMLElement, summary: Summary, language: string)
   } else {
     renderUnavailable(container, `No ${language === "en" ? "English" : "Russian"} summary: ${summary.reason}.`);
     if (copy) copy.disabled = true;
-    addBanner(banner, "warning", `The ${language === "en" ? "English" : "Russian"} summary ${summary.reason}.`);
+    addBanner(
+      banner,
+      "warning",
+      `The ${language === "en" ? "English" : "Russian"} summary ${summary.reason}.`,
+      installActions(summary.reason),
+    );
   }
 }
 
@@ -248,19 +254,28 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
-modelsStatus()
-  .then((models) => {
-    const installed = models.filter((m) => m.installed).length;
-    byId("models-summary").textContent = `Models: ${installed} of ${models.length} installed`;
-    byId("models-list").replaceChildren(
-      ...models.map((m) => {
-        const li = document.createElement("li");
-        li.textContent = `${m.installed ? "✓" : "✗"} ${m.id} — ${m.installed ? "installed" : m.detail}`;
-        li.className = m.installed ? "ok" : "missing";
-        return li;
-      }),
-    );
-  })
-  .catch((e) => addBanner(banner, "error", `Could not list the models: ${asCommandError(e).message}`));
+const modelsDialog = byId<HTMLDialogElement>("models-dialog");
+const models = new ModelsPanel(
+  byId<HTMLUListElement>("models-list"),
+  byId<HTMLButtonElement>("models-open"),
+  (level, message) => addBanner(banner, level, message),
+);
+byId("models-open").addEventListener("click", () => {
+  void models.refresh();
+  modelsDialog.showModal();
+});
+byId("models-close").addEventListener("click", () => modelsDialog.close());
+void models.refresh();
+
+/** "Install …" buttons for the missing models a message names. */
+function installActions(message: string) {
+  return missingIn(message, models.models).map((id) => ({
+    label: `Install ${id}`,
+    run: () => {
+      modelsDialog.showModal();
+      void models.install(id);
+    },
+  }));
+}
 
 input.focus();

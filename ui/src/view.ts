@@ -150,10 +150,26 @@ export function renderLegend(legend: HTMLElement, onToggle: (kind: EntityKind, o
 
 export type BannerLevel = "error" | "warning" | "info";
 
-export function addBanner(banner: HTMLElement, level: BannerLevel, message: string) {
+export interface BannerAction {
+  label: string;
+  run: () => void;
+}
+
+export function addBanner(
+  banner: HTMLElement,
+  level: BannerLevel,
+  message: string,
+  actions: BannerAction[] = [],
+) {
   const item = el("li", `banner-${level}`);
   item.setAttribute("role", level === "error" ? "alert" : "status");
   item.append(el("span", "", message));
+  for (const action of actions) {
+    const button = el("button", "banner-action", action.label);
+    button.type = "button";
+    button.addEventListener("click", action.run);
+    item.append(button);
+  }
   const close = el("button", "close", "Dismiss");
   close.type = "button";
   close.addEventListener("click", () => {

@@ -8,4 +8,8 @@ export type ModelStatus = { id: string, role: Role, installed: boolean,
 /**
  * Where it is (installed) or how to install it (missing).
  */
-detail: string, };
+detail: string, licence: string, size_mb: number, 
+/**
+ * Whether `svodka models install` / the app can download it (slovnet ships with svodka).
+ */
+installable: boolean, };

@@ -16,6 +16,10 @@ pub struct ModelStatus {
     pub installed: bool,
     /// Where it is (installed) or how to install it (missing).
     pub detail: String,
+    pub licence: String,
+    pub size_mb: u32,
+    /// Whether `svodka models install` / the app can download it (slovnet ships with svodka).
+    pub installable: bool,
 }
 
 /// Every model of the manifest in `models_dir`, then the bundled slovnet in `slovnet_dir`.
@@ -27,19 +31,20 @@ pub fn model_status(
     let mut out: Vec<ModelStatus> = manifest
         .models
         .iter()
-        .map(|spec| match store::locate(models_dir, spec) {
-            Ok(files) => ModelStatus {
+        .map(|spec| {
+            let (installed, detail) = match store::locate(models_dir, spec) {
+                Ok(files) => (true, files.weights.display().to_string()),
+                Err(_) => (false, store::install_hint(spec, &models_dir.join(&spec.id))),
+            };
+            ModelStatus {
                 id: spec.id.clone(),
                 role: spec.role,
-                installed: true,
-                detail: files.weights.display().to_string(),
-            },
-            Err(_) => ModelStatus {
-                id: spec.id.clone(),
-                role: spec.role,
-                installed: false,
-                detail: store::install_hint(spec, &models_dir.join(&spec.id)),
-            },
+                installed,
+                detail,
+                licence: spec.licence.clone(),
+                size_mb: spec.approx_download_mb,
+                installable: true,
+            }
         })
         .collect();
     let installed = Slovnet::is_installed(slovnet_dir);
@@ -52,6 +57,9 @@ pub fn model_status(
         } else {
             slovnet::install_hint()
         },
+        licence: "MIT".into(),
+        size_mb: 29,
+        installable: false,
     });
     out
 }

@@ -1,0 +1,111 @@
+//! Model installs from the Hub, one per model at a time, off the async runtime (svodka-hub's
+//! client is blocking), each with its own cancel flag.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use svodka_hub::download::Downloader;
+use svodka_hub::store::{self, InstallProgress};
+use svodka_hub::{Endpoint, HubError, HubModel, Options};
+
+use crate::protocol::{CommandError, CommandErrorKind};
+
+pub struct Installs {
+    endpoint: Endpoint,
+    store: PathBuf,
+    running: Mutex<HashMap<String, Arc<AtomicBool>>>,
+}
+
+impl Installs {
+    pub fn new(endpoint: Endpoint, store: PathBuf) -> Installs {
+        Installs {
+            endpoint,
+            store,
+            running: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub async fn install(
+        &self,
+        id: &str,
+        mut progress: impl FnMut(InstallProgress) + Send + 'static,
+    ) -> Result<(), CommandError> {
+        let model = HubModel::find(id).map_err(hub_error)?;
+        let cancel = Arc::new(AtomicBool::new(false));
+        {
+            let mut running = self.running.lock().unwrap_or_else(|p| p.into_inner());
+            if running.contains_key(id) {
+                return Err(CommandError {
+                    kind: CommandErrorKind::Busy,
+                    message: format!("{id} is already being installed"),
+                });
+            }
+            running.insert(id.to_string(), cancel.clone());
+        }
+        let (endpoint, store_dir, flag) =
+            (self.endpoint.clone(), self.store.clone(), cancel.clone());
+        let result = tauri::async_runtime::spawn_blocking(move || {
+            let downloader = Downloader::new(endpoint, Options::default())?;
+            store::install(&downloader, &store_dir, &model, &flag, &mut progress).map(|_| ())
+        })
+        .await;
+        self.running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(id);
+        match result {
+            Ok(r) => r.map_err(hub_error),
+            Err(e) => Err(CommandError {
+                kind: CommandErrorKind::Internal,
+                message: format!("the install task failed: {e}"),
+            }),
+        }
+    }
+
+    /// Stops an install; its partial download stays and the next install resumes it.
+    pub fn cancel(&self, id: &str) -> bool {
+        match self
+            .running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(id)
+        {
+            Some(flag) => {
+                flag.store(true, Ordering::SeqCst);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn remove(&self, id: &str) -> Result<bool, CommandError> {
+        if self
+            .running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(id)
+        {
+            return Err(CommandError {
+                kind: CommandErrorKind::Busy,
+                message: format!("{id} is being installed; cancel the install first"),
+            });
+        }
+        let model = HubModel::find(id).map_err(hub_error)?;
+        store::remove(&self.store, &model).map_err(hub_error)
+    }
+}
+
+fn hub_error(e: HubError) -> CommandError {
+    let kind = match e {
+        HubError::Cancelled => CommandErrorKind::Cancelled,
+        HubError::Offline { .. } => CommandErrorKind::Offline,
+        HubError::Io { .. } => CommandErrorKind::Internal,
+        _ => CommandErrorKind::Model,
+    };
+    CommandError {
+        kind,
+        message: e.to_string(),
+    }
+}

@@ -1,0 +1,142 @@
+// The Models panel: each model's role, size, licence and state; Install (with progress, rate and
+// Cancel) and Remove. Banners elsewhere can offer "Install" for a model they name.
+
+import { asCommandError, cancelInstall, installModel, modelsStatus, removeModel } from "./api";
+import type { ModelStatus } from "./bindings/ModelStatus";
+import type { Role } from "./bindings/Role";
+import { formatCount } from "./text";
+
+const ROLE_NAMES: Record<Role, string> = {
+  "summarise-en": "English summariser",
+  "translate-en-ru": "English → Russian translator",
+  "translate-ru-en": "Russian → English translator",
+  "ner-en": "English entities",
+  "ner-ru": "Russian entities (bundled)",
+};
+
+/** Licences that forbid commercial use are flagged before anyone installs them. */
+export function nonCommercial(licence: string): boolean {
+  return /-nc\b|non-?commercial/i.test(licence);
+}
+
+/** Ids of installable, missing models mentioned in a message (to offer "Install" next to it). */
+export function missingIn(message: string, models: ModelStatus[]): string[] {
+  return models.filter((m) => m.installable && !m.installed && message.includes(m.id)).map((m) => m.id);
+}
+
+export function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
+  return `${formatCount(Math.round(bytesPerSecond / 1e3))} kB/s`;
+}
+
+type Report = (level: "error" | "info", message: string) => void;
+
+export class ModelsPanel {
+  models: ModelStatus[] = [];
+  private installing = new Set<string>();
+
+  constructor(
+    private readonly list: HTMLUListElement,
+    private readonly summary: HTMLElement,
+    private readonly report: Report,
+  ) {}
+
+  async refresh() {
+    try {
+      this.models = await modelsStatus();
+    } catch (e) {
+      this.report("error", `Could not list the models: ${asCommandError(e).message}`);
+      return;
+    }
+    const installed = this.models.filter((m) => m.installed).length;
+    this.summary.textContent = `Models: ${installed} of ${this.models.length} installed`;
+    this.list.replaceChildren(...this.models.map((m) => this.row(m)));
+  }
+
+  private row(m: ModelStatus): HTMLLIElement {
+    const li = document.createElement("li");
+    li.dataset.id = m.id;
+    const head = document.createElement("div");
+    head.className = "model-head";
+    const name = document.createElement("strong");
+    name.textContent = m.id;
+    const facts = document.createElement("span");
+    facts.className = "muted";
+    const licence = nonCommercial(m.licence) ? `${m.licence} — non-commercial use only` : m.licence;
+    facts.textContent = ` ${ROLE_NAMES[m.role]} · ${formatCount(m.size_mb)} MB · ${licence}`;
+    const state = document.createElement("span");
+    state.className = m.installed ? "state ok" : "state missing";
+    state.textContent = m.installed ? "installed" : "not installed";
+    head.append(name, facts, state);
+    li.append(head);
+
+    const actions = document.createElement("div");
+    actions.className = "model-actions";
+    if (m.installable && !m.installed) {
+      actions.append(this.button(`Install (${formatCount(m.size_mb)} MB)`, () => this.install(m.id)));
+    } else if (m.installable) {
+      actions.append(this.button("Remove", () => this.remove(m.id)));
+    }
+    if (!m.installed) {
+      const detail = document.createElement("p");
+      detail.className = "muted small";
+      detail.textContent = m.detail;
+      li.append(detail);
+    }
+    li.append(actions);
+    return li;
+  }
+
+  private button(label: string, onClick: () => void): HTMLButtonElement {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  async install(id: string) {
+    if (this.installing.has(id)) return;
+    this.installing.add(id);
+    const row = this.list.querySelector<HTMLLIElement>(`li[data-id="${CSS.escape(id)}"]`);
+    const actions = row?.querySelector<HTMLDivElement>(".model-actions");
+    const bar = document.createElement("progress");
+    bar.max = 1;
+    bar.value = 0;
+    const label = document.createElement("span");
+    label.className = "muted";
+    label.textContent = "starting";
+    const cancel = this.button("Cancel", () => void cancelInstall(id));
+    actions?.replaceChildren(bar, label, cancel);
+    try {
+      await installModel(id, (e) => {
+        bar.value = e.total > 0 ? e.done / e.total : 0;
+        label.textContent = `${e.file} · ${formatCount(Math.round(e.done / 1e6))} of ${formatCount(
+          Math.round(e.total / 1e6),
+        )} MB · ${formatRate(e.rate)}`;
+      });
+      this.report("info", `${id} is installed; the next analysis uses it.`);
+    } catch (e) {
+      const err = asCommandError(e);
+      this.report(
+        err.kind === "cancelled" ? "info" : "error",
+        err.kind === "cancelled"
+          ? `Install of ${id} cancelled; installing again resumes the download.`
+          : `Could not install ${id}: ${err.message}`,
+      );
+    } finally {
+      this.installing.delete(id);
+      await this.refresh();
+    }
+  }
+
+  async remove(id: string) {
+    try {
+      await removeModel(id);
+      this.report("info", `${id} was removed.`);
+    } catch (e) {
+      this.report("error", `Could not remove ${id}: ${asCommandError(e).message}`);
+    }
+    await this.refresh();
+  }
+}
