@@ -97,7 +97,12 @@ fn list(dir: &Path, check: bool) -> ExitCode {
                 } else {
                     ""
                 };
-                format!(" · {} MB · {}{flag}", h.approx_download_mb, h.licence)
+                format!(
+                    " · {} · {} MB · {}{flag}",
+                    h.languages.join("→"),
+                    h.approx_download_mb,
+                    h.licence
+                )
             })
             .unwrap_or_default();
         if m.installed {

@@ -14,6 +14,9 @@ pub struct HubModel {
     pub repo: String,
     pub revision: String,
     pub licence: String,
+    /// Languages the model reads or writes ("en", "ru").
+    #[serde(default)]
+    pub languages: Vec<String>,
     pub approx_download_mb: u32,
     /// The files to fetch, relative to the repository root.
     pub download: Vec<String>,
@@ -57,6 +60,7 @@ mod tests {
         for m in &models {
             assert!(m.download.iter().any(|f| f == "config.json"), "{}", m.id);
             assert!(!m.licence.is_empty() && !m.non_commercial(), "{}", m.id);
+            assert!(!m.languages.is_empty(), "{}", m.id);
         }
         assert!(matches!(
             HubModel::find("nope"),

@@ -28,6 +28,7 @@ fn model() -> HubModel {
         repo: REPO.into(),
         revision: "main".into(),
         licence: "CC-BY-4.0".into(),
+        languages: vec!["en".into(), "ru".into()],
         approx_download_mb: 1,
         download: [
             "config.json",
