@@ -34,27 +34,13 @@ impl Installs {
     ) -> Result<(), CommandError> {
         let model = HubModel::find(id).map_err(hub_error)?;
         let cancel = Arc::new(AtomicBool::new(false));
-        {
-            let mut running = self.running.lock().unwrap_or_else(|p| p.into_inner());
-            if running.contains_key(id) {
-                return Err(CommandError {
-                    kind: CommandErrorKind::Busy,
-                    message: format!("{id} is already being installed"),
-                });
-            }
-            running.insert(id.to_string(), cancel.clone());
-        }
-        let (endpoint, store_dir, flag) =
-            (self.endpoint.clone(), self.store.clone(), cancel.clone());
+        let _running = Running::start(&self.running, id, cancel.clone())?;
+        let (endpoint, store_dir) = (self.endpoint.clone(), self.store.clone());
         let result = tauri::async_runtime::spawn_blocking(move || {
             let downloader = Downloader::new(endpoint, Options::default())?;
-            store::install(&downloader, &store_dir, &model, &flag, &mut progress).map(|_| ())
+            store::install(&downloader, &store_dir, &model, &cancel, &mut progress).map(|_| ())
         })
         .await;
-        self.running
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(id);
         match result {
             Ok(r) => r.map_err(hub_error),
             Err(e) => Err(CommandError {
@@ -94,6 +80,46 @@ impl Installs {
         }
         let model = HubModel::find(id).map_err(hub_error)?;
         store::remove(&self.store, &model).map_err(hub_error)
+    }
+}
+
+/// Marks an install as running for as long as its command runs; if the command's future is
+/// dropped (its window closed), the download is cancelled and the slot freed.
+struct Running<'a> {
+    slots: &'a Mutex<HashMap<String, Arc<AtomicBool>>>,
+    id: String,
+    cancel: Arc<AtomicBool>,
+}
+
+impl<'a> Running<'a> {
+    fn start(
+        slots: &'a Mutex<HashMap<String, Arc<AtomicBool>>>,
+        id: &str,
+        cancel: Arc<AtomicBool>,
+    ) -> Result<Running<'a>, CommandError> {
+        let mut running = slots.lock().unwrap_or_else(|p| p.into_inner());
+        if running.contains_key(id) {
+            return Err(CommandError {
+                kind: CommandErrorKind::Busy,
+                message: format!("{id} is already being installed"),
+            });
+        }
+        running.insert(id.to_string(), cancel.clone());
+        Ok(Running {
+            slots,
+            id: id.to_string(),
+            cancel,
+        })
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::SeqCst);
+        self.slots
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.id);
     }
 }
 

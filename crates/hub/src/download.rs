@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, Response};
-use reqwest::header::{CONTENT_LENGTH, ETAG, LOCATION, RANGE};
+use reqwest::header::{CONTENT_LENGTH, LOCATION, RANGE};
 use reqwest::{StatusCode, Url};
 use sha2::{Digest, Sha256};
 
@@ -197,7 +197,6 @@ impl Downloader {
         // Only an LFS file's X-Linked-Etag is a sha256; a plain ETag is a git blob hash.
         let sha256 =
             linked_etag.filter(|e| e.len() == 64 && e.chars().all(|c| c.is_ascii_hexdigit()));
-        let _ = header(ETAG.as_str());
         Ok(Remote {
             url,
             content_url,

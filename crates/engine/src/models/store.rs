@@ -57,6 +57,21 @@ pub fn locate(models_dir: &Path, spec: &ModelSpec) -> Result<ModelFiles> {
     if !dir.is_dir() {
         return Err(missing("the folder does not exist".into()));
     }
+    // svodka-hub downloads into `<file>.partial` and renames when verified: a partial file means
+    // an install was interrupted, and the folder is not to be trusted until it finishes.
+    let interrupted = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        })
+        .unwrap_or(false);
+    if interrupted {
+        return Err(missing(
+            "an install was interrupted (a .partial file is there); installing again resumes it"
+                .into(),
+        ));
+    }
     let config = dir.join("config.json");
     if !config.is_file() {
         return Err(missing("config.json is missing".into()));
@@ -131,6 +146,24 @@ mod tests {
         assert!(msg.contains("Helsinki-NLP/opus-mt-en-ru"), "{msg}");
         assert!(msg.contains("rust_model.ot"), "{msg}");
         assert_eq!(e.kind(), crate::error::ErrorKind::Model);
+    }
+
+    #[test]
+    fn an_interrupted_install_is_not_installed() {
+        let m = Manifest::builtin();
+        let spec = m.for_role(Role::NerEn).unwrap();
+        let root =
+            std::env::temp_dir().join(format!("svodka-store-test-partial-{}", std::process::id()));
+        let dir = root.join(&spec.id);
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["config.json", "model.safetensors", "vocab.txt"] {
+            std::fs::write(dir.join(f), b"{}").unwrap();
+        }
+        assert!(locate(&root, spec).is_ok());
+        std::fs::write(dir.join("model.safetensors.partial"), b"").unwrap();
+        let msg = locate(&root, spec).unwrap_err().to_string();
+        assert!(msg.contains("interrupted"), "{msg}");
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
