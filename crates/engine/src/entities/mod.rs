@@ -52,6 +52,18 @@ pub struct Entity {
     pub score: f32,
 }
 
+impl Entity {
+    /// The entity covering `span` of `text`, scored by the mean of its tokens' label probabilities.
+    pub(crate) fn new(kind: EntityKind, span: Span, text: &str, scores: &[f64]) -> Entity {
+        Entity {
+            kind,
+            text: span.slice(text).to_string(),
+            span,
+            score: (scores.iter().sum::<f64>() / scores.len().max(1) as f64) as f32,
+        }
+    }
+}
+
 pub struct Tagger {
     model: TokenClassificationModel,
 }
@@ -108,12 +120,7 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
             start: o.start,
             end: o.end,
         };
-        out.push(Entity {
-            kind: o.kind,
-            text: span.slice(text).to_string(),
-            span,
-            score: (o.scores.iter().sum::<f64>() / o.scores.len() as f64) as f32,
-        });
+        out.push(Entity::new(o.kind, span, text, &o.scores));
     };
     for w in words {
         let Some(offset) = w.offset else { continue };

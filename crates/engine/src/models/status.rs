@@ -57,8 +57,8 @@ pub fn model_status(
         } else {
             slovnet::install_hint()
         },
-        licence: "MIT".into(),
-        size_mb: 29,
+        licence: slovnet::LICENCE.into(),
+        size_mb: slovnet::SIZE_MB,
         installable: false,
     });
     out
