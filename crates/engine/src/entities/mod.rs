@@ -10,59 +10,13 @@ use rust_bert::pipelines::token_classification::{
     LabelAggregationOption, Token, TokenClassificationConfig, TokenClassificationModel,
 };
 use rust_bert::resources::LocalResource;
-use serde::{Deserialize, Serialize};
 use tch::Device;
-use ts_rs::TS;
 
 use crate::error::Result;
 use crate::models::{store, weights, ModelFiles};
 use crate::prepare::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub enum EntityKind {
-    #[serde(rename = "PER")]
-    Person,
-    #[serde(rename = "LOC")]
-    Location,
-    #[serde(rename = "ORG")]
-    Organisation,
-    #[serde(rename = "MISC")]
-    Misc,
-}
-
-impl EntityKind {
-    pub(crate) fn from_tag(tag: &str) -> Option<EntityKind> {
-        match tag {
-            "PER" => Some(EntityKind::Person),
-            "LOC" => Some(EntityKind::Location),
-            "ORG" => Some(EntityKind::Organisation),
-            "MISC" => Some(EntityKind::Misc),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Entity {
-    pub kind: EntityKind,
-    /// The entity as it appears in the text (the spanned slice).
-    pub text: String,
-    pub span: Span,
-    /// Mean probability of the entity's word labels.
-    pub score: f32,
-}
-
-impl Entity {
-    /// The entity covering `span` of `text`, scored by the mean of its tokens' label probabilities.
-    pub(crate) fn new(kind: EntityKind, span: Span, text: &str, scores: &[f64]) -> Entity {
-        Entity {
-            kind,
-            text: span.slice(text).to_string(),
-            span,
-            score: (scores.iter().sum::<f64>() / scores.len().max(1) as f64) as f32,
-        }
-    }
-}
+pub use svodka_analysis::{Entity, EntityKind};
 
 pub struct Tagger {
     model: TokenClassificationModel,
