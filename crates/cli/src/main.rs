@@ -2,6 +2,7 @@
 //! all logic lives in the engine.
 
 mod bench;
+mod library;
 mod models;
 mod render;
 
@@ -41,6 +42,27 @@ enum Command {
         /// Model folder [default: $SVODKA_MODELS or ~/.local/share/svodka/models].
         #[arg(long, value_name = "DIR")]
         models: Option<PathBuf>,
+        /// Also save the analysis to the library.
+        #[arg(long)]
+        save: bool,
+        /// Title for --save [default: the summary's first sentence].
+        #[arg(long, requires = "save")]
+        title: Option<String>,
+        /// Tags for --save, comma-separated.
+        #[arg(long, value_delimiter = ',', requires = "save")]
+        tags: Vec<String>,
+        /// Library file [default: $SVODKA_LIBRARY or ~/.local/share/svodka/library.sqlite3].
+        #[arg(long, value_name = "FILE")]
+        library: Option<PathBuf>,
+    },
+    /// Saved analyses: list, search (English and Russian, any inflection), show, export, import,
+    /// delete, restore.
+    Library {
+        #[command(subcommand)]
+        action: library::LibraryAction,
+        /// Library file [default: $SVODKA_LIBRARY or ~/.local/share/svodka/library.sqlite3].
+        #[arg(long, value_name = "FILE", global = true)]
+        library: Option<PathBuf>,
     },
     /// The models: list (default), install, verify, remove, import.
     Models {
@@ -78,7 +100,7 @@ impl From<LengthArg> for Length {
 }
 
 /// Exit codes: 0 ok, 2 bad input (clap uses 2 for bad arguments too), 3 model missing or broken.
-const EXIT_BAD_INPUT: u8 = 2;
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
 pub(crate) const EXIT_MODEL: u8 = 3;
 pub(crate) const EXIT_OTHER: u8 = 1;
 
@@ -100,7 +122,22 @@ fn main() -> ExitCode {
             length,
             json,
             models,
-        } => analyze(file, length.into(), json, models),
+            save,
+            title,
+            tags,
+            library,
+        } => {
+            let save = save.then(|| SaveTo {
+                path: library.unwrap_or_else(svodka_library::default_library_path),
+                title,
+                tags,
+            });
+            analyze(file, length.into(), json, models, save)
+        }
+        Command::Library { action, library } => library::run(
+            action,
+            &library.unwrap_or_else(svodka_library::default_library_path),
+        ),
         Command::Models { action, models } => models::run(action, models),
         Command::Bench { models, runs } => {
             bench::run(models.unwrap_or_else(store::default_models_dir), runs)
@@ -139,7 +176,20 @@ fn read_input(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
     }
 }
 
-fn analyze(file: Option<PathBuf>, length: Length, json: bool, models: Option<PathBuf>) -> ExitCode {
+/// Where and how `analyze --save` stores its result.
+struct SaveTo {
+    path: PathBuf,
+    title: Option<String>,
+    tags: Vec<String>,
+}
+
+fn analyze(
+    file: Option<PathBuf>,
+    length: Length,
+    json: bool,
+    models: Option<PathBuf>,
+    save: Option<SaveTo>,
+) -> ExitCode {
     let bytes = match read_input(file) {
         Ok(b) => b,
         Err(msg) => {
@@ -175,6 +225,12 @@ fn analyze(file: Option<PathBuf>, length: Length, json: bool, models: Option<Pat
                     "{}",
                     render::side_by_side(&analysis, render::terminal_width())
                 );
+            }
+            if let Some(to) = save {
+                if let Err(e) = library::save(&to.path, analysis, to.title, to.tags) {
+                    eprintln!("svodka: the analysis was not saved: {e}");
+                    return ExitCode::from(EXIT_OTHER);
+                }
             }
             ExitCode::SUCCESS
         }

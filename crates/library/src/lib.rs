@@ -19,7 +19,7 @@ use rusqlite::Connection;
 
 pub use entries::{Entry, EntryMeta, NewEntry};
 pub use error::{LibraryError, Result};
-pub use export::{ExportFormat, ImportReport};
+pub use export::{rfc3339, ExportFormat, ImportReport};
 pub use search::{EntityFacet, EntityFilter, Hit, Query, Snippet, TagFacet};
 
 /// Deleted entries stay restorable this long, then `open` purges them.

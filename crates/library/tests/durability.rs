@@ -17,11 +17,7 @@ fn numbered(i: usize) -> NewEntry {
             tags: vec![format!("batch{}", i % 7)],
             note: String::new(),
         },
-        if i % 2 == 0 {
-            common::gazprom()
-        } else {
-            common::metro()
-        },
+        [common::gazprom, common::metro][i % 2](),
     )
 }
 

@@ -120,6 +120,7 @@ fn not_svodka() -> String {
     )
 }
 
+/// A time in milliseconds since 1970 as RFC 3339 in UTC, e.g. `2026-11-29T06:31:22.123Z`.
 pub fn rfc3339(ms: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
         .ok()

@@ -5,6 +5,8 @@ mod html;
 mod json;
 mod markdown;
 
+pub use json::rfc3339;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
