@@ -9,6 +9,13 @@ fn main() {
             "install_model",
             "cancel_install",
             "remove_model",
+            "library_save",
+            "library_search",
+            "library_facets",
+            "library_open",
+            "library_delete",
+            "library_restore",
+            "library_export",
         ]),
     ))
     .expect("tauri build script");

@@ -5,9 +5,14 @@ use svodka_engine::Analysis;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use svodka_library::{Entry, ExportFormat, Hit, NewEntry, Query};
+
 use crate::installs::Installs;
 use crate::jobs::Jobs;
-use crate::protocol::{AnalyzeRequest, CommandError, InstallEvent, ProgressEvent};
+use crate::protocol::{
+    AnalyzeRequest, CommandError, Facets, InstallEvent, ProgressEvent, SaveRequest,
+};
+use crate::shelf::Shelf;
 
 /// Analyses an article; progress goes to `on_progress` stage by stage.
 #[tauri::command]
@@ -72,4 +77,69 @@ pub fn cancel_install(installs: State<'_, Installs>, id: String) -> bool {
 #[tauri::command]
 pub fn remove_model(installs: State<'_, Installs>, id: String) -> Result<bool, CommandError> {
     installs.remove(&id)
+}
+
+/// Saves an analysis to the library (or updates a saved one); returns its id.
+#[tauri::command]
+pub async fn library_save(
+    shelf: State<'_, Shelf>,
+    request: SaveRequest,
+) -> Result<i64, CommandError> {
+    shelf
+        .with(move |lib| match request.id {
+            Some(id) => lib
+                .update(id, request.meta, Some(request.analysis))
+                .map(|_| id),
+            None => lib.save(NewEntry::new(request.meta, request.analysis)),
+        })
+        .await
+}
+
+/// Saved analyses matching `query`, best first (newest first without words).
+#[tauri::command]
+pub async fn library_search(
+    shelf: State<'_, Shelf>,
+    query: Query,
+) -> Result<Vec<Hit>, CommandError> {
+    shelf.with(move |lib| lib.search(&query)).await
+}
+
+/// The tags and the most mentioned names, for the Library panel's filters.
+#[tauri::command]
+pub async fn library_facets(shelf: State<'_, Shelf>) -> Result<Facets, CommandError> {
+    shelf
+        .with(|lib| {
+            Ok(Facets {
+                tags: lib.tags()?,
+                entities: lib.entities(None, 40)?,
+            })
+        })
+        .await
+}
+
+/// One saved analysis, to show in the side-by-side view.
+#[tauri::command]
+pub async fn library_open(shelf: State<'_, Shelf>, id: i64) -> Result<Entry, CommandError> {
+    shelf.with(move |lib| lib.get(id)).await
+}
+
+/// Moves entries to the bin (undo: `library_restore`).
+#[tauri::command]
+pub async fn library_delete(shelf: State<'_, Shelf>, ids: Vec<i64>) -> Result<(), CommandError> {
+    shelf.with(move |lib| lib.delete(&ids)).await
+}
+
+#[tauri::command]
+pub async fn library_restore(shelf: State<'_, Shelf>, ids: Vec<i64>) -> Result<(), CommandError> {
+    shelf.with(move |lib| lib.restore(&ids)).await
+}
+
+/// Writes entries as Markdown, JSON or HTML into the exports folder; returns the file's path.
+#[tauri::command]
+pub async fn library_export(
+    shelf: State<'_, Shelf>,
+    ids: Vec<i64>,
+    format: ExportFormat,
+) -> Result<String, CommandError> {
+    Ok(shelf.export(ids, format).await?.display().to_string())
 }

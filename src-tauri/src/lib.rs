@@ -6,6 +6,9 @@ mod installs;
 mod jobs;
 mod navigation;
 pub mod protocol;
+mod shelf;
+
+use std::path::PathBuf;
 
 use svodka_engine::{Engine, EngineConfig};
 use svodka_hub::Endpoint;
@@ -13,10 +16,41 @@ use tauri::{Builder, Runtime};
 
 pub use jobs::Jobs;
 
+/// Where the app keeps the reader's things.
+#[derive(Debug, Clone)]
+pub struct Places {
+    /// The library file.
+    pub library: PathBuf,
+    /// Where exports are written.
+    pub exports: PathBuf,
+}
+
+impl Places {
+    /// `$SVODKA_LIBRARY` (else the data folder) and `$SVODKA_EXPORT_DIR` (else Downloads, else
+    /// the home folder).
+    pub fn from_env() -> Places {
+        let exports = std::env::var_os("SVODKA_EXPORT_DIR")
+            .map(PathBuf::from)
+            .or_else(dirs::download_dir)
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Places {
+            library: svodka_library::default_library_path(),
+            exports,
+        }
+    }
+}
+
 /// The app's state and commands on any runtime: `config` says where the models are, `hub` where
-/// to download them from.
-pub fn app<R: Runtime>(builder: Builder<R>, config: EngineConfig, hub: Endpoint) -> Builder<R> {
+/// to download them from, `places` where the library and exports go.
+pub fn app<R: Runtime>(
+    builder: Builder<R>,
+    config: EngineConfig,
+    hub: Endpoint,
+    places: Places,
+) -> Builder<R> {
     builder
+        .manage(shelf::Shelf::new(places.library, places.exports))
         .manage(installs::Installs::new(hub, config.models_dir.clone()))
         .manage(Jobs::new(Engine::start(config.clone()), config))
         .plugin(navigation::guard())
@@ -26,7 +60,14 @@ pub fn app<R: Runtime>(builder: Builder<R>, config: EngineConfig, hub: Endpoint)
             commands::models_status,
             commands::install_model,
             commands::cancel_install,
-            commands::remove_model
+            commands::remove_model,
+            commands::library_save,
+            commands::library_search,
+            commands::library_facets,
+            commands::library_open,
+            commands::library_delete,
+            commands::library_restore,
+            commands::library_export
         ])
 }
 
@@ -38,8 +79,9 @@ pub fn run() {
         )
         .init();
     let config = EngineConfig::new(svodka_engine::default_models_dir());
-    if let Err(e) =
-        app(Builder::default(), config, Endpoint::from_env()).run(tauri::generate_context!())
+    let places = Places::from_env();
+    if let Err(e) = app(Builder::default(), config, Endpoint::from_env(), places)
+        .run(tauri::generate_context!())
     {
         tracing::error!("svodka could not start: {e}");
         std::process::exit(1);

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 use svodka_engine::analysis::{Length, Stage};
-use svodka_engine::{EngineError, ErrorKind};
+use svodka_engine::{Analysis, EngineError, ErrorKind};
+use svodka_library::{EntityFacet, EntryMeta, LibraryError, TagFacet};
 use ts_rs::TS;
 
 /// `analyze`'s arguments.
@@ -23,6 +24,23 @@ pub struct ProgressEvent {
     pub fraction: f32,
     /// A label a person can read ("summarising").
     pub label: String,
+}
+
+/// `library_save`'s arguments: a new entry, or (with `id`) new title, tags, note and analysis
+/// for a saved one.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SaveRequest {
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    pub meta: EntryMeta,
+    pub analysis: Analysis,
+}
+
+/// What the Library panel's filters offer.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Facets {
+    pub tags: Vec<TagFacet>,
+    pub entities: Vec<EntityFacet>,
 }
 
 /// One progress message on the channel passed to `install_model`.
@@ -61,6 +79,30 @@ pub enum CommandErrorKind {
     Offline,
     /// A bug or an environment failure.
     Internal,
+}
+
+impl CommandError {
+    pub fn internal(message: String) -> CommandError {
+        CommandError {
+            kind: CommandErrorKind::Internal,
+            message,
+        }
+    }
+}
+
+impl From<LibraryError> for CommandError {
+    fn from(e: LibraryError) -> Self {
+        let kind = match e {
+            LibraryError::NotFound(_) | LibraryError::BadInput(_) | LibraryError::BadImport(_) => {
+                CommandErrorKind::BadInput
+            }
+            _ => CommandErrorKind::Internal,
+        };
+        CommandError {
+            kind,
+            message: e.to_string(),
+        }
+    }
 }
 
 impl From<EngineError> for CommandError {

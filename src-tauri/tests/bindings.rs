@@ -5,9 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use svodka_desktop::protocol::{AnalyzeRequest, CommandError, InstallEvent, ProgressEvent};
+use svodka_desktop::protocol::{
+    AnalyzeRequest, CommandError, Facets, InstallEvent, ProgressEvent, SaveRequest,
+};
 use svodka_engine::models::ModelStatus;
 use svodka_engine::Analysis;
+use svodka_library::{Entry, ExportFormat, Hit, ImportReport, Query};
 use ts_rs::TS;
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
@@ -37,6 +40,13 @@ fn typescript_bindings_are_current() {
     CommandError::export_all_to(&fresh).unwrap();
     InstallEvent::export_all_to(&fresh).unwrap();
     ModelStatus::export_all_to(&fresh).unwrap();
+    SaveRequest::export_all_to(&fresh).unwrap();
+    Facets::export_all_to(&fresh).unwrap();
+    Entry::export_all_to(&fresh).unwrap();
+    Hit::export_all_to(&fresh).unwrap();
+    Query::export_all_to(&fresh).unwrap();
+    ExportFormat::export_all_to(&fresh).unwrap();
+    ImportReport::export_all_to(&fresh).unwrap();
     let generated = read_dir(&fresh);
     std::fs::remove_dir_all(&fresh).unwrap();
 

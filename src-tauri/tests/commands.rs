@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use svodka_desktop::Places;
 use svodka_engine::EngineConfig;
 use svodka_hub::testing::HubServer;
 use svodka_hub::Endpoint;
@@ -28,13 +29,21 @@ fn start(models: PathBuf) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
 }
 
 fn start_with_hub(models: PathBuf, hub: &str) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let home = tempfile::tempdir().unwrap();
+    let places = Places {
+        library: home.path().join("library.sqlite3"),
+        exports: home.path().join("exports"),
+    };
     let app = svodka_desktop::app(
         mock_builder(),
         EngineConfig::new(models),
         Endpoint(hub.into()),
+        places,
     )
     .build(tauri::generate_context!())
     .expect("the app builds on the mock runtime");
+    // The temporary library and exports live as long as the app.
+    app.manage(home);
     let window = match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -279,4 +288,74 @@ fn install_errors_say_what_happened() {
         e["message"].as_str().unwrap().contains("unknown model"),
         "{e}"
     );
+}
+
+#[test]
+fn library_save_search_open_export_delete_restore() {
+    let (app, window) = start("/nonexistent/svodka-models".into());
+    let analysis = analyze(&window, RU, "short").expect("zero-download analysis");
+    let id = invoke(
+        &window,
+        "library_save",
+        json!({"request": {"id": null, "meta": {"title": "", "tags": ["транспорт"], "note": ""}, "analysis": analysis}}),
+    )
+    .expect("saved");
+    let search = |text: &str| {
+        invoke(&window, "library_search", json!({"query": {"text": text}})).expect("search")
+    };
+    // "Собянина" (genitive) finds the article that says "Собянин".
+    let hits = search("Собянина");
+    assert_eq!(hits[0]["id"], id, "{hits}");
+    assert!(!hits[0]["snippet"]["marks"].as_array().unwrap().is_empty());
+    let facets = invoke(&window, "library_facets", json!({})).unwrap();
+    assert_eq!(facets["tags"][0]["tag"], "транспорт");
+    assert!(facets["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "PER"));
+
+    let entry = invoke(&window, "library_open", json!({"id": id})).unwrap();
+    assert_eq!(entry["analysis"], analysis);
+    // Saving again with the id updates the entry instead of adding one.
+    invoke(
+        &window,
+        "library_save",
+        json!({"request": {"id": id, "meta": {"title": "Транспорт Москвы", "tags": [], "note": ""}, "analysis": analysis}}),
+    )
+    .unwrap();
+    assert_eq!(search("")[0]["title"], "Транспорт Москвы");
+    assert_eq!(search("").as_array().unwrap().len(), 1);
+
+    let path = invoke(
+        &window,
+        "library_export",
+        json!({"ids": [id], "format": "html"}),
+    )
+    .unwrap();
+    let path = PathBuf::from(path.as_str().unwrap());
+    assert_eq!(path.file_name().unwrap(), "транспорт-москвы.html");
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("<mark class=\"PER\""));
+    let again = invoke(
+        &window,
+        "library_export",
+        json!({"ids": [id], "format": "html"}),
+    )
+    .unwrap();
+    assert!(again.as_str().unwrap().ends_with("транспорт-москвы-2.html"));
+
+    invoke(&window, "library_delete", json!({"ids": [id]})).unwrap();
+    assert!(search("").as_array().unwrap().is_empty());
+    invoke(&window, "library_restore", json!({"ids": [id]})).unwrap();
+    assert_eq!(search("").as_array().unwrap().len(), 1);
+
+    let missing = invoke(&window, "library_open", json!({"id": 999})).unwrap_err();
+    assert_eq!(missing["kind"], "bad-input");
+    assert!(missing["message"]
+        .as_str()
+        .unwrap()
+        .contains("no saved analysis with id 999"));
+    drop(app);
 }
