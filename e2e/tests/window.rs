@@ -21,14 +21,18 @@ fn repo() -> PathBuf {
 }
 
 /// tauri-driver in a process group of its own, which is killed when the test ends: tauri-driver
-/// does not stop the WebKitWebDriver it started, and a leftover one keeps its port.
-struct Driver(Child);
+/// does not stop the WebKitWebDriver it started, and a leftover one keeps its port. `home` holds
+/// the app's library and exports for this test only.
+struct Driver {
+    child: Child,
+    home: tempfile::TempDir,
+}
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
+        let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.0.wait();
+        let _ = self.child.wait();
     }
 }
 
@@ -45,8 +49,11 @@ async fn start_with(models: &std::path::Path) -> (Driver, Client) {
         "{} is missing: run `cargo build -p svodka-desktop` first",
         app.display()
     );
+    let home = tempfile::tempdir().unwrap();
     let driver = Command::new("tauri-driver")
         .env("SVODKA_MODELS", models)
+        .env("SVODKA_LIBRARY", home.path().join("library.sqlite3"))
+        .env("SVODKA_EXPORT_DIR", home.path().join("exports"))
         // Installs go to a closed loopback port: the offline path, never the real Hub.
         .env("HF_ENDPOINT", "http://127.0.0.1:9")
         .stdout(Stdio::null())
@@ -54,7 +61,10 @@ async fn start_with(models: &std::path::Path) -> (Driver, Client) {
         .process_group(0)
         .spawn()
         .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
-    let driver = Driver(driver);
+    let driver = Driver {
+        child: driver,
+        home,
+    };
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
@@ -435,5 +445,176 @@ async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
     )
     .await;
     assert_eq!(state, json!([true, 0, 0]));
+    client.close().await.unwrap();
+}
+
+/// Presses Ctrl + `key` in the window, as the reader would.
+async fn ctrl(client: &Client, key: char) {
+    client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        // WebDriver's Control key, the letter, then the "release all" key.
+        .send_keys(&format!("\u{e009}{key}\u{e000}"))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn save_search_by_an_inflected_name_open_export_delete_and_undo() {
+    let (driver, client) = start_with(std::path::Path::new("/nonexistent/svodka-models")).await;
+    paste(&client, RU).await;
+    click(&client, "analyse").await;
+    wait_for(
+        &client,
+        "the Russian key sentences",
+        "return document.querySelectorAll('#summary-ru .sentence').length > 0",
+        Duration::from_secs(60),
+    )
+    .await;
+
+    // Ctrl+S opens the save dialog; a title and tags are typed and saved.
+    ctrl(&client, 's').await;
+    wait_for(
+        &client,
+        "the save dialog",
+        "return document.getElementById('save-dialog').open",
+        Duration::from_secs(5),
+    )
+    .await;
+    let name = client.find(Locator::Id("save-name")).await.unwrap();
+    name.send_keys("Транспорт Москвы").await.unwrap();
+    let tags = client.find(Locator::Id("save-tags")).await.unwrap();
+    tags.send_keys("транспорт, город").await.unwrap();
+    click(&client, "save-confirm").await;
+    let saved = wait_for(
+        &client,
+        "the saved toast",
+        "const t = document.getElementById('toast-text').textContent;
+         return t.startsWith('Saved') ? t : null;",
+        Duration::from_secs(10),
+    )
+    .await;
+    assert_eq!(saved, json!("Saved to the library as “Транспорт Москвы”."));
+
+    // Clear the view, then find the analysis again by a name in another case: the article says
+    // "Собянин", the query is the dative "Собянину".
+    click(&client, "edit").await;
+    paste(&client, "").await;
+    ctrl(&client, 'o').await;
+    wait_for(
+        &client,
+        "the library panel",
+        "return document.getElementById('library-dialog').open",
+        Duration::from_secs(5),
+    )
+    .await;
+    let search = client.find(Locator::Id("library-search")).await.unwrap();
+    search.send_keys("Собянину").await.unwrap();
+    let hit = wait_for(
+        &client,
+        "a hit for Собянину",
+        "const hits = document.querySelectorAll('#library-list li.hit');
+         const word = document.querySelector('#library-list mark.hit-word');
+         return hits.length === 1 && word ? [hits[0].querySelector('strong').textContent, word.textContent] : null;",
+        Duration::from_secs(10),
+    )
+    .await;
+    assert_eq!(hit[0], json!("Транспорт Москвы"));
+    assert!(hit[1].as_str().unwrap().starts_with("Собянин"), "{hit}");
+    // The tag and name filters offer what was saved.
+    let filters = js(
+        &client,
+        "return [[...document.querySelectorAll('#library-tag option')].map(o => o.value),
+                 [...document.querySelectorAll('#library-entity option')].some(o => o.value.startsWith('PER:'))]",
+        vec![],
+    )
+    .await;
+    assert_eq!(filters, json!([["", "город", "транспорт"], true]));
+    screenshot(&client, "library-panel.png").await;
+
+    // Export as HTML into the exports folder.
+    client
+        .find(Locator::Css("#library-list li.hit button.export"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let exported = wait_for(
+        &client,
+        "the export toast",
+        "const t = document.getElementById('toast-text').textContent;
+         return t.startsWith('Exported') ? t : null;",
+        Duration::from_secs(10),
+    )
+    .await;
+    let file = driver.home.path().join("exports/транспорт-москвы.html");
+    assert!(
+        exported
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("to {}", file.display())),
+        "{exported}"
+    );
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("<mark class=\"PER\""), "{html}");
+
+    // Open it into the side-by-side view.
+    client
+        .find(Locator::Css("#library-list li.hit button.open"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let shown = wait_for(
+        &client,
+        "the opened analysis",
+        "return !document.getElementById('library-dialog').open
+             && document.querySelectorAll('#summary-ru .sentence').length > 0
+             && document.querySelectorAll('#article-view mark.entity').length > 0
+             ? document.getElementById('article-view').textContent.slice(0, 30) : null",
+        Duration::from_secs(10),
+    )
+    .await;
+    assert!(
+        shown.as_str().unwrap().starts_with("Правительство Москвы"),
+        "{shown}"
+    );
+
+    // Delete from the panel, then undo from the toast.
+    ctrl(&client, 'o').await;
+    wait_for(
+        &client,
+        "the hit again",
+        "return document.querySelectorAll('#library-list li.hit').length === 1",
+        Duration::from_secs(10),
+    )
+    .await;
+    client
+        .find(Locator::Css("#library-list li.hit button.delete"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        &client,
+        "the undo toast",
+        "return document.querySelectorAll('#library-list li.hit').length === 0
+             && !document.getElementById('toast-undo').hidden",
+        Duration::from_secs(10),
+    )
+    .await;
+    click(&client, "toast-undo").await;
+    wait_for(
+        &client,
+        "the restored hit",
+        "return document.querySelectorAll('#library-list li.hit').length === 1",
+        Duration::from_secs(10),
+    )
+    .await;
     client.close().await.unwrap();
 }

@@ -5,9 +5,15 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./bindings/Analysis";
 import type { AnalyzeRequest } from "./bindings/AnalyzeRequest";
 import type { CommandError } from "./bindings/CommandError";
+import type { Entry } from "./bindings/Entry";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { Facets } from "./bindings/Facets";
+import type { Hit } from "./bindings/Hit";
 import type { InstallEvent } from "./bindings/InstallEvent";
 import type { ModelStatus } from "./bindings/ModelStatus";
 import type { ProgressEvent } from "./bindings/ProgressEvent";
+import type { Query } from "./bindings/Query";
+import type { SaveRequest } from "./bindings/SaveRequest";
 
 export function analyze(
   request: AnalyzeRequest,
@@ -46,4 +52,33 @@ export function cancelInstall(id: string): Promise<boolean> {
 
 export function removeModel(id: string): Promise<boolean> {
   return invoke<boolean>("remove_model", { id });
+}
+
+export function librarySave(request: SaveRequest): Promise<number> {
+  return invoke<number>("library_save", { request });
+}
+
+export function librarySearch(query: Query): Promise<Hit[]> {
+  return invoke<Hit[]>("library_search", { query });
+}
+
+export function libraryFacets(): Promise<Facets> {
+  return invoke<Facets>("library_facets");
+}
+
+export function libraryOpen(id: number): Promise<Entry> {
+  return invoke<Entry>("library_open", { id });
+}
+
+export function libraryDelete(ids: number[]): Promise<void> {
+  return invoke<void>("library_delete", { ids });
+}
+
+export function libraryRestore(ids: number[]): Promise<void> {
+  return invoke<void>("library_restore", { ids });
+}
+
+/** Writes the entries to the exports folder; resolves to the file's path. */
+export function libraryExport(ids: number[], format: ExportFormat): Promise<string> {
+  return invoke<string>("library_export", { ids, format });
 }

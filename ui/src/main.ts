@@ -1,9 +1,11 @@
 // Wiring: the article pane, the Analyse/Cancel flow with progress, and the result view.
 
 import "./styles.css";
-import { analyze, asCommandError, cancel } from "./api";
+import { analyze, asCommandError, cancel, libraryOpen, librarySave } from "./api";
+import { LibraryPanel, parseTags } from "./library";
 import { missingIn, ModelsPanel } from "./models";
 import type { Analysis } from "./bindings/Analysis";
+import type { Entry } from "./bindings/Entry";
 import type { Length } from "./bindings/Length";
 import type { Summary } from "./bindings/Summary";
 import { acceptsFile, countChars, countWords, formatCount, scriptHint } from "./text";
@@ -46,6 +48,8 @@ const LANGUAGE_NAMES = { en: "English", ru: "Russian" } as const;
 
 let running = false;
 let result: Analysis | null = null;
+/** The library entry the shown analysis was saved as or opened from; Save then updates it. */
+let saved: { id: number; title: string; tags: string[]; note: string } | null = null;
 
 function selectedLength(): Length {
   const checked = document.querySelector<HTMLInputElement>('input[name="length"]:checked');
@@ -75,7 +79,112 @@ function showEditor() {
   articleView.hidden = true;
   input.hidden = false;
   editButton.hidden = true;
-  input.focus();
+  // Save and Library.
+const saveOpen = byId<HTMLButtonElement>("save-open");
+const saveDialog = byId<HTMLDialogElement>("save-dialog");
+const saveName = byId<HTMLInputElement>("save-name");
+const saveTags = byId<HTMLInputElement>("save-tags");
+const saveNote = byId<HTMLTextAreaElement>("save-note");
+const libraryDialog = byId<HTMLDialogElement>("library-dialog");
+const toastBox = byId<HTMLDivElement>("toast");
+const toastText = byId<HTMLSpanElement>("toast-text");
+const toastUndo = byId<HTMLButtonElement>("toast-undo");
+let toastTimer: number | undefined;
+let toastAction: (() => void) | null = null;
+
+/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
+function toast(message: string, undo?: () => void) {
+  window.clearTimeout(toastTimer);
+  // Inside an open modal dialog, or it would be inert behind it.
+  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
+  toastText.textContent = message;
+  toastAction = undo ?? null;
+  toastUndo.hidden = !undo;
+  toastBox.hidden = false;
+  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
+}
+
+toastUndo.addEventListener("click", () => {
+  const action = toastAction;
+  toastBox.hidden = true;
+  toastAction = null;
+  action?.();
+});
+
+function openSave() {
+  if (!result || running) {
+    if (!running) toast("Nothing to save yet: analyse an article first.");
+    return;
+  }
+  saveName.value = saved?.title ?? "";
+  saveTags.value = saved?.tags.join(", ") ?? "";
+  saveNote.value = saved?.note ?? "";
+  saveDialog.showModal();
+  saveName.select();
+}
+
+async function confirmSave() {
+  if (!result) return;
+  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
+  try {
+    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
+    saveDialog.close();
+    // The library fills an empty title and tidies tags; show what it stored.
+    const entry = await libraryOpen(id);
+    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
+    toast(`Saved to the library as “${saved.title}”.`);
+  } catch (e) {
+    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
+    saveDialog.close();
+  }
+}
+
+byId("save-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  void confirmSave();
+});
+byId("save-cancel").addEventListener("click", () => saveDialog.close());
+saveOpen.addEventListener("click", openSave);
+
+const library = new LibraryPanel(
+  {
+    search: byId<HTMLInputElement>("library-search"),
+    tag: byId<HTMLSelectElement>("library-tag"),
+    entity: byId<HTMLSelectElement>("library-entity"),
+    list: byId<HTMLUListElement>("library-list"),
+    status: byId<HTMLElement>("library-status"),
+  },
+  {
+    open: (entry) => {
+      libraryDialog.close();
+      showSaved(entry);
+    },
+    report: (level, message) => addBanner(banner, level, message),
+    toast,
+  },
+);
+
+function openLibrary() {
+  if (libraryDialog.open) return;
+  libraryDialog.showModal();
+  void library.show();
+}
+
+/** A saved analysis in the side-by-side view, as when it was made. */
+function showSaved(entry: Entry) {
+  if (running) return;
+  clearBanner(banner);
+  result = entry.analysis;
+  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
+  input.value = entry.analysis.article.text;
+  showResult(entry.analysis, countWords(entry.analysis.article.text));
+  toast(`Opened “${entry.title}” from the library.`);
+}
+
+byId("library-open").addEventListener("click", openLibrary);
+byId("library-close").addEventListener("click", () => libraryDialog.close());
+
+input.focus();
 }
 
 function setRunning(on: boolean) {
@@ -99,7 +208,112 @@ async function runAnalysis() {
   if (!text.trim()) {
     clearBanner(banner);
     addBanner(banner, "warning", "Paste an article first (English or Russian), or drop a .txt or .html file.");
-    input.focus();
+    // Save and Library.
+const saveOpen = byId<HTMLButtonElement>("save-open");
+const saveDialog = byId<HTMLDialogElement>("save-dialog");
+const saveName = byId<HTMLInputElement>("save-name");
+const saveTags = byId<HTMLInputElement>("save-tags");
+const saveNote = byId<HTMLTextAreaElement>("save-note");
+const libraryDialog = byId<HTMLDialogElement>("library-dialog");
+const toastBox = byId<HTMLDivElement>("toast");
+const toastText = byId<HTMLSpanElement>("toast-text");
+const toastUndo = byId<HTMLButtonElement>("toast-undo");
+let toastTimer: number | undefined;
+let toastAction: (() => void) | null = null;
+
+/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
+function toast(message: string, undo?: () => void) {
+  window.clearTimeout(toastTimer);
+  // Inside an open modal dialog, or it would be inert behind it.
+  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
+  toastText.textContent = message;
+  toastAction = undo ?? null;
+  toastUndo.hidden = !undo;
+  toastBox.hidden = false;
+  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
+}
+
+toastUndo.addEventListener("click", () => {
+  const action = toastAction;
+  toastBox.hidden = true;
+  toastAction = null;
+  action?.();
+});
+
+function openSave() {
+  if (!result || running) {
+    if (!running) toast("Nothing to save yet: analyse an article first.");
+    return;
+  }
+  saveName.value = saved?.title ?? "";
+  saveTags.value = saved?.tags.join(", ") ?? "";
+  saveNote.value = saved?.note ?? "";
+  saveDialog.showModal();
+  saveName.select();
+}
+
+async function confirmSave() {
+  if (!result) return;
+  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
+  try {
+    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
+    saveDialog.close();
+    // The library fills an empty title and tidies tags; show what it stored.
+    const entry = await libraryOpen(id);
+    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
+    toast(`Saved to the library as “${saved.title}”.`);
+  } catch (e) {
+    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
+    saveDialog.close();
+  }
+}
+
+byId("save-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  void confirmSave();
+});
+byId("save-cancel").addEventListener("click", () => saveDialog.close());
+saveOpen.addEventListener("click", openSave);
+
+const library = new LibraryPanel(
+  {
+    search: byId<HTMLInputElement>("library-search"),
+    tag: byId<HTMLSelectElement>("library-tag"),
+    entity: byId<HTMLSelectElement>("library-entity"),
+    list: byId<HTMLUListElement>("library-list"),
+    status: byId<HTMLElement>("library-status"),
+  },
+  {
+    open: (entry) => {
+      libraryDialog.close();
+      showSaved(entry);
+    },
+    report: (level, message) => addBanner(banner, level, message),
+    toast,
+  },
+);
+
+function openLibrary() {
+  if (libraryDialog.open) return;
+  libraryDialog.showModal();
+  void library.show();
+}
+
+/** A saved analysis in the side-by-side view, as when it was made. */
+function showSaved(entry: Entry) {
+  if (running) return;
+  clearBanner(banner);
+  result = entry.analysis;
+  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
+  input.value = entry.analysis.article.text;
+  showResult(entry.analysis, countWords(entry.analysis.article.text));
+  toast(`Opened “${entry.title}” from the library.`);
+}
+
+byId("library-open").addEventListener("click", openLibrary);
+byId("library-close").addEventListener("click", () => libraryDialog.close());
+
+input.focus();
     return;
   }
   clearBanner(banner);
@@ -111,6 +325,7 @@ async function runAnalysis() {
       stage.textContent = `${event.label} — ${Math.round(event.fraction * 100)} %`;
     });
     result = analysis;
+    saved = null;
     showResult(analysis, countWords(text));
   } catch (e) {
     const err = asCommandError(e);
@@ -169,6 +384,7 @@ function showResult(a: Analysis, words: number) {
   const perStage = a.timings.map((t) => `${t.stage} ${t.ms} ms`).join(" · ");
   const rate = total > 0 ? Math.round((words / total) * 1000) : words;
   timings.textContent = `${perStage} · total ${(total / 1000).toFixed(1)} s · ${formatCount(rate)} words/s`;
+  saveOpen.disabled = false;
   updateCounts();
 }
 
@@ -217,6 +433,8 @@ renderLegend(legend, (kind, on) => document.body.classList.toggle(`hide-${kind}`
 
 input.addEventListener("input", () => {
   result = null;
+  saved = null;
+  saveOpen.disabled = true;
   updateCounts();
 });
 // Files may be dropped anywhere in the window; they land in the article box. Without this the
@@ -237,6 +455,8 @@ document.addEventListener("drop", async (e) => {
   }
   input.value = await file.text();
   result = null;
+  saved = null;
+  saveOpen.disabled = true;
   showEditor();
   updateCounts();
 });
@@ -245,9 +465,16 @@ editButton.addEventListener("click", showEditor);
 analyseButton.addEventListener("click", runAnalysis);
 cancelButton.addEventListener("click", () => void cancel());
 document.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (e.key === "Enter" && ctrl) {
     e.preventDefault();
     void runAnalysis();
+  } else if (ctrl && e.key.toLowerCase() === "s") {
+    e.preventDefault();
+    openSave();
+  } else if (ctrl && e.key.toLowerCase() === "o") {
+    e.preventDefault();
+    openLibrary();
   } else if (e.key === "Escape" && running) {
     e.preventDefault();
     void cancel();
@@ -277,5 +504,110 @@ function installActions(message: string) {
     },
   }));
 }
+
+// Save and Library.
+const saveOpen = byId<HTMLButtonElement>("save-open");
+const saveDialog = byId<HTMLDialogElement>("save-dialog");
+const saveName = byId<HTMLInputElement>("save-name");
+const saveTags = byId<HTMLInputElement>("save-tags");
+const saveNote = byId<HTMLTextAreaElement>("save-note");
+const libraryDialog = byId<HTMLDialogElement>("library-dialog");
+const toastBox = byId<HTMLDivElement>("toast");
+const toastText = byId<HTMLSpanElement>("toast-text");
+const toastUndo = byId<HTMLButtonElement>("toast-undo");
+let toastTimer: number | undefined;
+let toastAction: (() => void) | null = null;
+
+/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
+function toast(message: string, undo?: () => void) {
+  window.clearTimeout(toastTimer);
+  // Inside an open modal dialog, or it would be inert behind it.
+  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
+  toastText.textContent = message;
+  toastAction = undo ?? null;
+  toastUndo.hidden = !undo;
+  toastBox.hidden = false;
+  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
+}
+
+toastUndo.addEventListener("click", () => {
+  const action = toastAction;
+  toastBox.hidden = true;
+  toastAction = null;
+  action?.();
+});
+
+function openSave() {
+  if (!result || running) {
+    if (!running) toast("Nothing to save yet: analyse an article first.");
+    return;
+  }
+  saveName.value = saved?.title ?? "";
+  saveTags.value = saved?.tags.join(", ") ?? "";
+  saveNote.value = saved?.note ?? "";
+  saveDialog.showModal();
+  saveName.select();
+}
+
+async function confirmSave() {
+  if (!result) return;
+  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
+  try {
+    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
+    saveDialog.close();
+    // The library fills an empty title and tidies tags; show what it stored.
+    const entry = await libraryOpen(id);
+    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
+    toast(`Saved to the library as “${saved.title}”.`);
+  } catch (e) {
+    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
+    saveDialog.close();
+  }
+}
+
+byId("save-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  void confirmSave();
+});
+byId("save-cancel").addEventListener("click", () => saveDialog.close());
+saveOpen.addEventListener("click", openSave);
+
+const library = new LibraryPanel(
+  {
+    search: byId<HTMLInputElement>("library-search"),
+    tag: byId<HTMLSelectElement>("library-tag"),
+    entity: byId<HTMLSelectElement>("library-entity"),
+    list: byId<HTMLUListElement>("library-list"),
+    status: byId<HTMLElement>("library-status"),
+  },
+  {
+    open: (entry) => {
+      libraryDialog.close();
+      showSaved(entry);
+    },
+    report: (level, message) => addBanner(banner, level, message),
+    toast,
+  },
+);
+
+function openLibrary() {
+  if (libraryDialog.open) return;
+  libraryDialog.showModal();
+  void library.show();
+}
+
+/** A saved analysis in the side-by-side view, as when it was made. */
+function showSaved(entry: Entry) {
+  if (running) return;
+  clearBanner(banner);
+  result = entry.analysis;
+  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
+  input.value = entry.analysis.article.text;
+  showResult(entry.analysis, countWords(entry.analysis.article.text));
+  toast(`Opened “${entry.title}” from the library.`);
+}
+
+byId("library-open").addEventListener("click", openLibrary);
+byId("library-close").addEventListener("click", () => libraryDialog.close());
 
 input.focus();
