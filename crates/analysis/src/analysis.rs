@@ -194,6 +194,10 @@ pub enum Stage {
     Summarise,
     TranslateSummary,
     Entities,
+    /// Comparison: writing the summary by other routes and translators.
+    Alternatives,
+    /// Comparison: translating each version back to score its sentences.
+    BackTranslate,
 }
 
 impl Stage {
@@ -205,6 +209,8 @@ impl Stage {
             Stage::Summarise => "summarising",
             Stage::TranslateSummary => "translating the summary",
             Stage::Entities => "finding names, places and organisations",
+            Stage::Alternatives => "writing alternative versions",
+            Stage::BackTranslate => "translating back to check each sentence",
         }
     }
 }

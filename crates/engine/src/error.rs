@@ -29,6 +29,8 @@ pub enum EngineError {
     },
     #[error("the model manifest is invalid: {0}")]
     Manifest(String),
+    #[error("cannot compare: {0}")]
+    CannotCompare(String),
     #[error("cancelled")]
     Cancelled,
     #[error("inference failed: {0}")]
@@ -57,7 +59,8 @@ impl EngineError {
             | BinaryInput
             | InputTooLarge { .. }
             | UnsupportedLanguage(_)
-            | UndetectedLanguage => ErrorKind::BadInput,
+            | UndetectedLanguage
+            | CannotCompare(_) => ErrorKind::BadInput,
             ModelMissing { .. } | ModelUnreadable { .. } => ErrorKind::Model,
             Cancelled => ErrorKind::Cancelled,
             Manifest(_) | Inference(_) | WorkerGone => ErrorKind::Internal,

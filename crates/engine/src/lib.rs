@@ -6,6 +6,7 @@
 //! thread that owns the models.
 
 pub mod analysis;
+pub mod compare;
 pub mod entities;
 pub mod error;
 pub mod lang;
@@ -17,6 +18,7 @@ pub mod translate;
 pub mod worker;
 
 pub use analysis::{Analysis, Document, Entities, Length, Route, Stage};
+pub use compare::Comparison;
 pub use entities::{Entity, EntityKind};
 pub use error::{EngineError, ErrorKind, Result};
 pub use lang::Lang;

@@ -47,7 +47,8 @@ impl EngineConfig {
 pub struct Models {
     config: EngineConfig,
     summariser: Option<Summariser>,
-    translators: HashMap<Lang, Translator>,
+    /// By model id: a language pair may have several translators installed.
+    translators: HashMap<String, Translator>,
     tagger: Option<Tagger>,
     slovnet: Option<Slovnet>,
 }
@@ -69,11 +70,33 @@ impl Models {
         }
     }
 
-    fn spec(&self, role: Role) -> Result<&ModelSpec> {
-        self.config.manifest.for_role(role)
+    /// The model that does `role`: the first installed one in manifest order, else the first
+    /// listed (whose absence the caller then reports).
+    pub(crate) fn spec(&self, role: Role) -> Result<&ModelSpec> {
+        let first = self.config.manifest.for_role(role)?;
+        Ok(self
+            .config
+            .manifest
+            .all_for_role(role)
+            .find(|spec| store::locate(&self.config.models_dir, spec).is_ok())
+            .unwrap_or(first))
     }
 
-    fn summariser(&mut self) -> Result<&Summariser> {
+    /// Every installed model for `role`, the one [`Models::spec`] picks first.
+    pub(crate) fn installed(&self, role: Role) -> Vec<ModelSpec> {
+        self.config
+            .manifest
+            .all_for_role(role)
+            .filter(|spec| store::locate(&self.config.models_dir, spec).is_ok())
+            .cloned()
+            .collect()
+    }
+
+    pub(crate) fn summariser_installed(&self) -> bool {
+        self.summariser.is_some() || !self.installed(Role::SummariseEn).is_empty()
+    }
+
+    pub(crate) fn summariser(&mut self) -> Result<&Summariser> {
         if self.summariser.is_none() {
             let spec = self.spec(Role::SummariseEn)?.clone();
             let files = store::locate(&self.config.models_dir, &spec)?;
@@ -85,17 +108,22 @@ impl Models {
         Ok(self.summariser.as_ref().expect("loaded above"))
     }
 
-    fn translator(&mut self, from: Lang) -> Result<&Translator> {
-        if !self.translators.contains_key(&from) {
-            let spec = self.spec(Role::translate(from))?.clone();
-            let files = store::locate(&self.config.models_dir, &spec)?;
+    /// The translator out of `from` (the first installed one).
+    pub(crate) fn translator(&mut self, from: Lang) -> Result<&Translator> {
+        let spec = self.spec(Role::translate(from))?.clone();
+        self.translator_for(&spec)
+    }
+
+    pub(crate) fn translator_for(&mut self, spec: &ModelSpec) -> Result<&Translator> {
+        if !self.translators.contains_key(&spec.id) {
+            let files = store::locate(&self.config.models_dir, spec)?;
             let settings = spec
                 .generation
                 .ok_or_else(|| EngineError::Manifest("translator settings".into()))?;
             self.translators
-                .insert(from, Translator::load(&files, settings)?);
+                .insert(spec.id.clone(), Translator::load(&files, settings)?);
         }
-        Ok(&self.translators[&from])
+        Ok(&self.translators[&spec.id])
     }
 
     /// The English tagger, or why there is none.
@@ -254,7 +282,7 @@ impl Models {
     }
 
     /// English sentences → abstractive English summary, split into sentences.
-    fn abstractive(
+    pub(crate) fn abstractive(
         &mut self,
         english: &[&str],
         length: Length,
@@ -416,7 +444,7 @@ impl Models {
         self.tagger().map(|_| ())
     }
 
-    fn entities_for(&mut self, doc: &Document) -> Result<Entities> {
+    pub(crate) fn entities_for(&mut self, doc: &Document) -> Result<Entities> {
         if doc.language == Lang::Ru {
             return Ok(match self.slovnet()? {
                 Ok(slovnet) => Entities::Tagged {
@@ -474,13 +502,13 @@ fn prepare_document(p: &prepare::Prepared) -> Document {
 }
 
 /// Times one stage and relays its progress, checking for cancellation at every report.
-struct Clock {
+pub(crate) struct Clock {
     stage: Stage,
     started: Instant,
 }
 
 impl Clock {
-    fn start(stage: Stage, ctx: &mut dyn JobContext) -> Result<Clock> {
+    pub(crate) fn start(stage: Stage, ctx: &mut dyn JobContext) -> Result<Clock> {
         let clock = Clock {
             stage,
             started: Instant::now(),
@@ -489,7 +517,7 @@ impl Clock {
         Ok(clock)
     }
 
-    fn progress(&self, fraction: f32, ctx: &mut dyn JobContext) -> Result<()> {
+    pub(crate) fn progress(&self, fraction: f32, ctx: &mut dyn JobContext) -> Result<()> {
         if ctx.cancelled() {
             return Err(EngineError::Cancelled);
         }
@@ -500,7 +528,11 @@ impl Clock {
         Ok(())
     }
 
-    fn finish(&self, timings: &mut Vec<StageTiming>, ctx: &mut dyn JobContext) -> Result<()> {
+    pub(crate) fn finish(
+        &self,
+        timings: &mut Vec<StageTiming>,
+        ctx: &mut dyn JobContext,
+    ) -> Result<()> {
         self.progress(1.0, ctx)?;
         timings.push(StageTiming {
             stage: self.stage,

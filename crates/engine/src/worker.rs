@@ -1,5 +1,6 @@
 //! The engine worker: one thread owns the models (libtorch modules are not `Sync`) and runs jobs
-//! one at a time; callers get progress callbacks, can cancel, and wait for the reply.
+//! one at a time — analyses, comparisons, applying a reader's picks; callers get progress
+//! callbacks, can cancel, and wait for the reply.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -7,17 +8,25 @@ use std::sync::{mpsc, Arc};
 use std::thread;
 
 use crate::analysis::{Analysis, Length};
+use crate::compare::Comparison;
 use crate::error::{EngineError, Result};
 use crate::routes::{EngineConfig, JobContext, Models, Progress};
 
 type ProgressFn = Box<dyn FnMut(Progress) + Send>;
 
+/// What a job does with the models; it sends its own reply.
+type Work = Box<dyn FnOnce(&mut Models, &mut Ctx) -> Outcome + Send>;
+
+/// Whether a job panicked (the models are then reloaded, in case one was left half-built).
+enum Outcome {
+    Done,
+    Panicked,
+}
+
 struct Job {
-    text: String,
-    length: Length,
+    work: Work,
     progress: ProgressFn,
     cancel: Arc<AtomicBool>,
-    reply: mpsc::Sender<Result<Analysis>>,
 }
 
 /// Handle to the worker thread. Dropping it lets the thread finish its queue and exit.
@@ -26,12 +35,12 @@ pub struct Engine {
 }
 
 /// A submitted job: cancel it, or wait for its result.
-pub struct JobHandle {
+pub struct JobHandle<T = Analysis> {
     cancel: Arc<AtomicBool>,
-    reply: mpsc::Receiver<Result<Analysis>>,
+    reply: mpsc::Receiver<Result<T>>,
 }
 
-impl JobHandle {
+impl<T> JobHandle<T> {
     /// Asks the job to stop at its next check (between chunks, batches and stages).
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
@@ -41,7 +50,7 @@ impl JobHandle {
         self.cancel.clone()
     }
 
-    pub fn wait(self) -> Result<Analysis> {
+    pub fn wait(self) -> Result<T> {
         self.reply.recv().unwrap_or(Err(EngineError::WorkerGone))
     }
 }
@@ -74,18 +83,9 @@ impl Engine {
         progress: impl FnMut(Progress) + Send + 'static,
         cancel: Arc<AtomicBool>,
     ) -> JobHandle {
-        let (reply, rx) = mpsc::channel();
-        let job = Job {
-            text,
-            length,
-            progress: Box::new(progress),
-            cancel: cancel.clone(),
-            reply,
-        };
-        if let Err(mpsc::SendError(job)) = self.jobs.send(job) {
-            let _ = job.reply.send(Err(EngineError::WorkerGone));
-        }
-        JobHandle { cancel, reply: rx }
+        self.submit_work(progress, cancel, move |models, ctx| {
+            models.analyze(&text, length, ctx)
+        })
     }
 
     /// Submit and wait.
@@ -96,6 +96,60 @@ impl Engine {
         progress: impl FnMut(Progress) + Send + 'static,
     ) -> Result<Analysis> {
         self.submit(text, length, progress).wait()
+    }
+
+    /// Other versions of the analysis's translated summary, scored (see [`crate::compare`]).
+    pub fn submit_compare(
+        &self,
+        analysis: Analysis,
+        progress: impl FnMut(Progress) + Send + 'static,
+        cancel: Arc<AtomicBool>,
+    ) -> JobHandle<Comparison> {
+        self.submit_work(progress, cancel, move |models, ctx| {
+            models.compare(&analysis, ctx)
+        })
+    }
+
+    /// The analysis with the reader's picked sentences as its translated summary.
+    pub fn apply_picks(
+        &self,
+        analysis: Analysis,
+        sentences: Vec<String>,
+        note: String,
+    ) -> Result<Analysis> {
+        self.submit_work(
+            |_| {},
+            Arc::new(AtomicBool::new(false)),
+            move |models, _| models.apply_picks(&analysis, &sentences, &note),
+        )
+        .wait()
+    }
+
+    fn submit_work<T: Send + 'static>(
+        &self,
+        progress: impl FnMut(Progress) + Send + 'static,
+        cancel: Arc<AtomicBool>,
+        work: impl FnOnce(&mut Models, &mut dyn JobContext) -> Result<T> + Send + 'static,
+    ) -> JobHandle<T> {
+        let (reply, rx) = mpsc::channel();
+        let failed = reply.clone();
+        let job = Job {
+            work: Box::new(move |models, ctx| {
+                let result = catch_unwind(AssertUnwindSafe(|| work(models, ctx)));
+                let (result, outcome) = match result {
+                    Ok(r) => (r, Outcome::Done),
+                    Err(panic) => (Err(panic_error(panic)), Outcome::Panicked),
+                };
+                let _ = reply.send(result);
+                outcome
+            }),
+            progress: Box::new(progress),
+            cancel: cancel.clone(),
+        };
+        if self.jobs.send(job).is_err() {
+            let _ = failed.send(Err(EngineError::WorkerGone));
+        }
+        JobHandle { cancel, reply: rx }
     }
 }
 
@@ -120,23 +174,21 @@ fn run(config: EngineConfig, queue: mpsc::Receiver<Job>) {
             progress: &mut job.progress,
             cancel: &job.cancel,
         };
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            models.analyze(&job.text, job.length, &mut ctx)
-        }));
-        let result = result.unwrap_or_else(|panic| {
-            // A panic inside rust-bert or libtorch: report it, and reload models next time in
-            // case one was left half-initialised.
+        if let Outcome::Panicked = (job.work)(&mut models, &mut ctx) {
             models = Models::new(config.clone());
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            // libtorch errors carry a C++ backtrace; the first line is the message.
-            let what = what.lines().next().unwrap_or_default().to_string();
-            tracing::error!(%what, "engine job panicked");
-            Err(EngineError::Inference(format!("internal error: {what}")))
-        });
-        let _ = job.reply.send(result);
+        }
     }
+}
+
+/// A panic inside rust-bert or libtorch, as an error for the caller.
+fn panic_error(panic: Box<dyn std::any::Any + Send>) -> EngineError {
+    let what = panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into());
+    // libtorch errors carry a C++ backtrace; the first line is the message.
+    let what = what.lines().next().unwrap_or_default().to_string();
+    tracing::error!(%what, "engine job panicked");
+    EngineError::Inference(format!("internal error: {what}"))
 }

@@ -1,7 +1,7 @@
 //! Named entities with a BERT token classifier (CoNLL-03 labels): word labels from rust-bert,
 //! merged here from B-/I- pieces into whole entities with char spans into the tagged text.
 
-mod python_text;
+pub(crate) mod python_text;
 pub mod razdel;
 pub mod slovnet;
 

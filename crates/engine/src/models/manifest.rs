@@ -91,6 +91,11 @@ impl Manifest {
         Ok(m)
     }
 
+    /// Every model listed for `role`, in order of preference.
+    pub fn all_for_role(&self, role: Role) -> impl Iterator<Item = &ModelSpec> {
+        self.models.iter().filter(move |m| m.role == role)
+    }
+
     pub fn for_role(&self, role: Role) -> Result<&ModelSpec> {
         self.models
             .iter()
