@@ -5,6 +5,8 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "analyze",
             "cancel",
+            "compare",
+            "apply_picks",
             "models_status",
             "install_model",
             "cancel_install",

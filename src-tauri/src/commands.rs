@@ -1,7 +1,7 @@
 //! The commands the UI calls. Each is a thin wrapper over [`Jobs`] or the engine.
 
 use svodka_engine::models::{model_status, ModelStatus};
-use svodka_engine::Analysis;
+use svodka_engine::{Analysis, Comparison};
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -10,7 +10,7 @@ use svodka_library::{Entry, ExportFormat, Hit, NewEntry, Query};
 use crate::installs::Installs;
 use crate::jobs::Jobs;
 use crate::protocol::{
-    AnalyzeRequest, CommandError, Facets, InstallEvent, ProgressEvent, SaveRequest,
+    AnalyzeRequest, CommandError, Facets, InstallEvent, PicksRequest, ProgressEvent, SaveRequest,
 };
 use crate::shelf::Shelf;
 
@@ -30,6 +30,35 @@ pub async fn analyze(
         });
     })
     .await
+}
+
+/// Other versions of the analysis's translated summary, each sentence scored by translating it
+/// back; progress goes to `on_progress`. Cancelled by `cancel` like an analysis.
+#[tauri::command]
+pub async fn compare(
+    jobs: State<'_, Jobs>,
+    analysis: Analysis,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<Comparison, CommandError> {
+    jobs.compare(analysis, move |p| {
+        let _ = on_progress.send(ProgressEvent {
+            stage: p.stage,
+            fraction: p.fraction,
+            label: p.stage.describe().to_string(),
+        });
+    })
+    .await
+}
+
+/// The analysis with the reader's picked sentences as its translated summary (entities found
+/// again); the result is shown and can be saved like any analysis.
+#[tauri::command]
+pub async fn apply_picks(
+    jobs: State<'_, Jobs>,
+    request: PicksRequest,
+) -> Result<Analysis, CommandError> {
+    jobs.apply_picks(request.analysis, request.sentences, request.note)
+        .await
 }
 
 /// Cancels the running analysis; false when none runs.

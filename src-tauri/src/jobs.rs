@@ -1,11 +1,12 @@
-//! The one running analysis: submitting it to the engine's worker thread, cancelling it, and
-//! waiting for it without blocking Tauri's main thread or a tokio worker.
+//! The one running engine job (an analysis, a comparison, applying picks): submitting it to the
+//! engine's worker thread, cancelling it, and waiting for it without blocking Tauri's main
+//! thread or a tokio worker.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use svodka_engine::analysis::Length;
-use svodka_engine::{Analysis, Engine, EngineConfig, Progress};
+use svodka_engine::{Analysis, Comparison, Engine, EngineConfig, JobHandle, Progress};
 
 use crate::protocol::{CommandError, CommandErrorKind};
 
@@ -32,17 +33,44 @@ impl Jobs {
         length: Length,
         progress: impl FnMut(Progress) + Send + 'static,
     ) -> Result<Analysis, CommandError> {
+        self.run(|engine, cancel| engine.submit_with_cancel(text, length, progress, cancel))
+            .await
+    }
+
+    /// Other versions of the analysis's translated summary, scored.
+    pub async fn compare(
+        &self,
+        analysis: Analysis,
+        progress: impl FnMut(Progress) + Send + 'static,
+    ) -> Result<Comparison, CommandError> {
+        self.run(|engine, cancel| engine.submit_compare(analysis, progress, cancel))
+            .await
+    }
+
+    /// The analysis with the reader's picked sentences as its translated summary.
+    pub async fn apply_picks(
+        &self,
+        analysis: Analysis,
+        sentences: Vec<String>,
+        note: String,
+    ) -> Result<Analysis, CommandError> {
+        self.run(|engine, cancel| engine.submit_apply_picks(analysis, sentences, note, cancel))
+            .await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        submit: impl FnOnce(&Engine, Arc<AtomicBool>) -> JobHandle<T>,
+    ) -> Result<T, CommandError> {
         let cancel = Arc::new(AtomicBool::new(false));
         let _running = Running::start(&self.current, cancel.clone())?;
-        let job = self
-            .engine
-            .submit_with_cancel(text, length, progress, cancel);
+        let job = submit(&self.engine, cancel);
         // The reply comes over a blocking channel: wait for it on tokio's blocking pool.
         match tauri::async_runtime::spawn_blocking(move || job.wait()).await {
             Ok(reply) => reply.map_err(CommandError::from),
             Err(e) => Err(CommandError {
                 kind: CommandErrorKind::Internal,
-                message: format!("the analysis task failed: {e}"),
+                message: format!("the engine task failed: {e}"),
             }),
         }
     }
@@ -75,7 +103,7 @@ impl<'a> Running<'a> {
         if current.is_some() {
             return Err(CommandError {
                 kind: CommandErrorKind::Busy,
-                message: "an analysis is already running; cancel it or wait for it".into(),
+                message: "svodka is already working on an analysis or comparison; cancel it or wait for it".into(),
             });
         }
         *current = Some(cancel.clone());

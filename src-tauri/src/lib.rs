@@ -57,6 +57,8 @@ pub fn app<R: Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::analyze,
             commands::cancel,
+            commands::compare,
+            commands::apply_picks,
             commands::models_status,
             commands::install_model,
             commands::cancel_install,

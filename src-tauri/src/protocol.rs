@@ -36,6 +36,16 @@ pub struct SaveRequest {
     pub analysis: Analysis,
 }
 
+/// `apply_picks`'s arguments.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PicksRequest {
+    pub analysis: Analysis,
+    /// The translated summary's new sentences, in order.
+    pub sentences: Vec<String>,
+    /// Recorded in the analysis's notes: where the sentences came from.
+    pub note: String,
+}
+
 /// What the Library panel's filters offer.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct Facets {

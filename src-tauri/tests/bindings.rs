@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use svodka_desktop::protocol::{
-    AnalyzeRequest, CommandError, Facets, InstallEvent, ProgressEvent, SaveRequest,
+    AnalyzeRequest, CommandError, Facets, InstallEvent, PicksRequest, ProgressEvent, SaveRequest,
 };
 use svodka_engine::models::ModelStatus;
-use svodka_engine::Analysis;
+use svodka_engine::{Analysis, Comparison};
 use svodka_library::{Entry, ExportFormat, Hit, ImportReport, Query};
 use ts_rs::TS;
 
@@ -41,6 +41,8 @@ fn typescript_bindings_are_current() {
     InstallEvent::export_all_to(&fresh).unwrap();
     ModelStatus::export_all_to(&fresh).unwrap();
     SaveRequest::export_all_to(&fresh).unwrap();
+    PicksRequest::export_all_to(&fresh).unwrap();
+    Comparison::export_all_to(&fresh).unwrap();
     Facets::export_all_to(&fresh).unwrap();
     Entry::export_all_to(&fresh).unwrap();
     Hit::export_all_to(&fresh).unwrap();

@@ -359,3 +359,47 @@ fn library_save_search_open_export_delete_restore() {
         .contains("no saved analysis with id 999"));
     drop(app);
 }
+
+#[test]
+fn compare_then_apply_picks_on_the_fixture_models() {
+    let (_app, window) = start(repo().join("models/fixtures"));
+    let analysis = analyze(&window, EN, "short").expect("analysis");
+    let comparison = invoke(
+        &window,
+        "compare",
+        json!({"analysis": analysis, "onProgress": "__CHANNEL__:2"}),
+    )
+    .expect("comparison");
+    assert_eq!(comparison["language"], "ru");
+    let versions = comparison["versions"].as_array().unwrap();
+    assert!(versions.len() >= 3, "{comparison}");
+    assert_eq!(versions[0]["key"], "own");
+    assert!(versions[1]["sentences"][0]["chrf"].is_number());
+    let pick = versions[1]["sentences"][0]["text"].clone();
+    let edited = invoke(
+        &window,
+        "apply_picks",
+        json!({"request": {"analysis": analysis, "sentences": [pick], "note": "picked"}}),
+    )
+    .expect("picks applied");
+    assert_eq!(edited["summaries"]["ru"]["text"], pick);
+    assert_eq!(edited["summaries"]["ru"]["entities"]["status"], "tagged");
+
+    // An analysis with no Russian summary has nothing to compare.
+    let (_app2, bare) = start("/nonexistent/svodka-models".into());
+    let ru_only = analyze(&bare, RU, "short").expect("zero-download analysis");
+    let err = invoke(
+        &bare,
+        "compare",
+        json!({"analysis": ru_only, "onProgress": "__CHANNEL__:3"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "bad-input");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot compare: the analysis has no English summary"),
+        "{err}"
+    );
+}

@@ -117,12 +117,22 @@ impl Engine {
         sentences: Vec<String>,
         note: String,
     ) -> Result<Analysis> {
+        self.submit_apply_picks(analysis, sentences, note, Arc::new(AtomicBool::new(false)))
+            .wait()
+    }
+
+    pub fn submit_apply_picks(
+        &self,
+        analysis: Analysis,
+        sentences: Vec<String>,
+        note: String,
+        cancel: Arc<AtomicBool>,
+    ) -> JobHandle<Analysis> {
         self.submit_work(
             |_| {},
-            Arc::new(AtomicBool::new(false)),
+            cancel,
             move |models, _| models.apply_picks(&analysis, &sentences, &note),
         )
-        .wait()
     }
 
     fn submit_work<T: Send + 'static>(
