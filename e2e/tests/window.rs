@@ -618,3 +618,88 @@ async fn save_search_by_an_inflected_name_open_export_delete_and_undo() {
     .await;
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by make test under Xvfb"]
+async fn compare_versions_pick_a_sentence_and_use_it() {
+    let (_driver, client) = start().await;
+    paste(&client, EN).await;
+    click(&client, "analyse").await;
+    wait_for(
+        &client,
+        "the analysis",
+        "return !document.getElementById('compare-open').disabled",
+        Duration::from_secs(120),
+    )
+    .await;
+    let before = js(
+        &client,
+        "return document.getElementById('summary-ru').textContent",
+        vec![],
+    )
+    .await;
+    click(&client, "compare-open").await;
+    let versions = wait_for(
+        &client,
+        "the comparison",
+        "const d = document.getElementById('compare-dialog');
+         return d.open ? [...d.querySelectorAll('.version')].map(v => v.dataset.key) : null;",
+        Duration::from_secs(120),
+    )
+    .await;
+    assert_eq!(
+        versions,
+        json!([
+            "own",
+            "key-sentences:opus-mt-en-ru",
+            "translated-article-key-sentences:opus-mt-en-ru"
+        ])
+    );
+    // Every sentence carries a score mark with its back-translation in the tooltip.
+    let marks = js(
+        &client,
+        "const b = [...document.querySelectorAll('#compare-versions .confidence')];
+         return [b.length > 0, b.every(x => /^conf-(high|medium|low)$/.test(x.classList[1])),
+                 b.every(x => x.title.includes('Back-translation: '))]",
+        vec![],
+    )
+    .await;
+    assert_eq!(marks, json!([true, true, true]));
+    // Word differences on request.
+    click(&client, "compare-diff").await;
+    let diff = js(
+        &client,
+        "return document.querySelectorAll('#compare-versions .diff').length",
+        vec![],
+    )
+    .await;
+    assert_eq!(diff, json!(2));
+    screenshot(&client, "compare-versions.png").await;
+    click(&client, "compare-diff").await;
+
+    // Take the key-sentences version's first sentence for its place, and use the result.
+    let picked = js(
+        &client,
+        "const s = document.querySelector('.version[data-key^=\"key-sentences\"] .version-sentence');
+         s.querySelector('button.use').click();
+         return s.querySelector('.text').textContent;",
+        vec![],
+    )
+    .await;
+    click(&client, "compare-apply").await;
+    let after = wait_for(
+        &client,
+        "the updated summary",
+        "const d = document.getElementById('compare-dialog');
+         const t = document.getElementById('summary-ru').textContent;
+         return !d.open && document.getElementById('toast-text').textContent.startsWith('Summary updated') ? t : null;",
+        Duration::from_secs(60),
+    )
+    .await;
+    assert_ne!(after, before);
+    assert!(
+        after.as_str().unwrap().contains(picked.as_str().unwrap()),
+        "{after} lacks {picked}"
+    );
+    client.close().await.unwrap();
+}

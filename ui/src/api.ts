@@ -5,12 +5,14 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Analysis } from "./bindings/Analysis";
 import type { AnalyzeRequest } from "./bindings/AnalyzeRequest";
 import type { CommandError } from "./bindings/CommandError";
+import type { Comparison } from "./bindings/Comparison";
 import type { Entry } from "./bindings/Entry";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { Facets } from "./bindings/Facets";
 import type { Hit } from "./bindings/Hit";
 import type { InstallEvent } from "./bindings/InstallEvent";
 import type { ModelStatus } from "./bindings/ModelStatus";
+import type { PicksRequest } from "./bindings/PicksRequest";
 import type { ProgressEvent } from "./bindings/ProgressEvent";
 import type { Query } from "./bindings/Query";
 import type { SaveRequest } from "./bindings/SaveRequest";
@@ -22,6 +24,19 @@ export function analyze(
   const channel = new Channel<ProgressEvent>();
   channel.onmessage = onProgress;
   return invoke<Analysis>("analyze", { request, onProgress: channel });
+}
+
+export function compare(
+  analysis: Analysis,
+  onProgress: (event: ProgressEvent) => void,
+): Promise<Comparison> {
+  const channel = new Channel<ProgressEvent>();
+  channel.onmessage = onProgress;
+  return invoke<Comparison>("compare", { analysis, onProgress: channel });
+}
+
+export function applyPicks(request: PicksRequest): Promise<Analysis> {
+  return invoke<Analysis>("apply_picks", { request });
 }
 
 export function cancel(): Promise<boolean> {

@@ -1,7 +1,16 @@
 // Wiring: the article pane, the Analyse/Cancel flow with progress, and the result view.
 
 import "./styles.css";
-import { analyze, asCommandError, cancel, libraryOpen, librarySave } from "./api";
+import {
+  analyze,
+  applyPicks,
+  asCommandError,
+  cancel,
+  compare,
+  libraryOpen,
+  librarySave,
+} from "./api";
+import { ComparePanel } from "./compare";
 import { LibraryPanel, parseTags } from "./library";
 import { missingIn, ModelsPanel } from "./models";
 import type { Analysis } from "./bindings/Analysis";
@@ -79,112 +88,7 @@ function showEditor() {
   articleView.hidden = true;
   input.hidden = false;
   editButton.hidden = true;
-  // Save and Library.
-const saveOpen = byId<HTMLButtonElement>("save-open");
-const saveDialog = byId<HTMLDialogElement>("save-dialog");
-const saveName = byId<HTMLInputElement>("save-name");
-const saveTags = byId<HTMLInputElement>("save-tags");
-const saveNote = byId<HTMLTextAreaElement>("save-note");
-const libraryDialog = byId<HTMLDialogElement>("library-dialog");
-const toastBox = byId<HTMLDivElement>("toast");
-const toastText = byId<HTMLSpanElement>("toast-text");
-const toastUndo = byId<HTMLButtonElement>("toast-undo");
-let toastTimer: number | undefined;
-let toastAction: (() => void) | null = null;
-
-/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
-function toast(message: string, undo?: () => void) {
-  window.clearTimeout(toastTimer);
-  // Inside an open modal dialog, or it would be inert behind it.
-  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
-  toastText.textContent = message;
-  toastAction = undo ?? null;
-  toastUndo.hidden = !undo;
-  toastBox.hidden = false;
-  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
-}
-
-toastUndo.addEventListener("click", () => {
-  const action = toastAction;
-  toastBox.hidden = true;
-  toastAction = null;
-  action?.();
-});
-
-function openSave() {
-  if (!result || running) {
-    if (!running) toast("Nothing to save yet: analyse an article first.");
-    return;
-  }
-  saveName.value = saved?.title ?? "";
-  saveTags.value = saved?.tags.join(", ") ?? "";
-  saveNote.value = saved?.note ?? "";
-  saveDialog.showModal();
-  saveName.select();
-}
-
-async function confirmSave() {
-  if (!result) return;
-  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
-  try {
-    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
-    saveDialog.close();
-    // The library fills an empty title and tidies tags; show what it stored.
-    const entry = await libraryOpen(id);
-    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
-    toast(`Saved to the library as “${saved.title}”.`);
-  } catch (e) {
-    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
-    saveDialog.close();
-  }
-}
-
-byId("save-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  void confirmSave();
-});
-byId("save-cancel").addEventListener("click", () => saveDialog.close());
-saveOpen.addEventListener("click", openSave);
-
-const library = new LibraryPanel(
-  {
-    search: byId<HTMLInputElement>("library-search"),
-    tag: byId<HTMLSelectElement>("library-tag"),
-    entity: byId<HTMLSelectElement>("library-entity"),
-    list: byId<HTMLUListElement>("library-list"),
-    status: byId<HTMLElement>("library-status"),
-  },
-  {
-    open: (entry) => {
-      libraryDialog.close();
-      showSaved(entry);
-    },
-    report: (level, message) => addBanner(banner, level, message),
-    toast,
-  },
-);
-
-function openLibrary() {
-  if (libraryDialog.open) return;
-  libraryDialog.showModal();
-  void library.show();
-}
-
-/** A saved analysis in the side-by-side view, as when it was made. */
-function showSaved(entry: Entry) {
-  if (running) return;
-  clearBanner(banner);
-  result = entry.analysis;
-  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
-  input.value = entry.analysis.article.text;
-  showResult(entry.analysis, countWords(entry.analysis.article.text));
-  toast(`Opened “${entry.title}” from the library.`);
-}
-
-byId("library-open").addEventListener("click", openLibrary);
-byId("library-close").addEventListener("click", () => libraryDialog.close());
-
-input.focus();
+  input.focus();
 }
 
 function setRunning(on: boolean) {
@@ -208,112 +112,7 @@ async function runAnalysis() {
   if (!text.trim()) {
     clearBanner(banner);
     addBanner(banner, "warning", "Paste an article first (English or Russian), or drop a .txt or .html file.");
-    // Save and Library.
-const saveOpen = byId<HTMLButtonElement>("save-open");
-const saveDialog = byId<HTMLDialogElement>("save-dialog");
-const saveName = byId<HTMLInputElement>("save-name");
-const saveTags = byId<HTMLInputElement>("save-tags");
-const saveNote = byId<HTMLTextAreaElement>("save-note");
-const libraryDialog = byId<HTMLDialogElement>("library-dialog");
-const toastBox = byId<HTMLDivElement>("toast");
-const toastText = byId<HTMLSpanElement>("toast-text");
-const toastUndo = byId<HTMLButtonElement>("toast-undo");
-let toastTimer: number | undefined;
-let toastAction: (() => void) | null = null;
-
-/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
-function toast(message: string, undo?: () => void) {
-  window.clearTimeout(toastTimer);
-  // Inside an open modal dialog, or it would be inert behind it.
-  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
-  toastText.textContent = message;
-  toastAction = undo ?? null;
-  toastUndo.hidden = !undo;
-  toastBox.hidden = false;
-  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
-}
-
-toastUndo.addEventListener("click", () => {
-  const action = toastAction;
-  toastBox.hidden = true;
-  toastAction = null;
-  action?.();
-});
-
-function openSave() {
-  if (!result || running) {
-    if (!running) toast("Nothing to save yet: analyse an article first.");
-    return;
-  }
-  saveName.value = saved?.title ?? "";
-  saveTags.value = saved?.tags.join(", ") ?? "";
-  saveNote.value = saved?.note ?? "";
-  saveDialog.showModal();
-  saveName.select();
-}
-
-async function confirmSave() {
-  if (!result) return;
-  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
-  try {
-    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
-    saveDialog.close();
-    // The library fills an empty title and tidies tags; show what it stored.
-    const entry = await libraryOpen(id);
-    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
-    toast(`Saved to the library as “${saved.title}”.`);
-  } catch (e) {
-    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
-    saveDialog.close();
-  }
-}
-
-byId("save-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  void confirmSave();
-});
-byId("save-cancel").addEventListener("click", () => saveDialog.close());
-saveOpen.addEventListener("click", openSave);
-
-const library = new LibraryPanel(
-  {
-    search: byId<HTMLInputElement>("library-search"),
-    tag: byId<HTMLSelectElement>("library-tag"),
-    entity: byId<HTMLSelectElement>("library-entity"),
-    list: byId<HTMLUListElement>("library-list"),
-    status: byId<HTMLElement>("library-status"),
-  },
-  {
-    open: (entry) => {
-      libraryDialog.close();
-      showSaved(entry);
-    },
-    report: (level, message) => addBanner(banner, level, message),
-    toast,
-  },
-);
-
-function openLibrary() {
-  if (libraryDialog.open) return;
-  libraryDialog.showModal();
-  void library.show();
-}
-
-/** A saved analysis in the side-by-side view, as when it was made. */
-function showSaved(entry: Entry) {
-  if (running) return;
-  clearBanner(banner);
-  result = entry.analysis;
-  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
-  input.value = entry.analysis.article.text;
-  showResult(entry.analysis, countWords(entry.analysis.article.text));
-  toast(`Opened “${entry.title}” from the library.`);
-}
-
-byId("library-open").addEventListener("click", openLibrary);
-byId("library-close").addEventListener("click", () => libraryDialog.close());
-
-input.focus();
+    input.focus();
     return;
   }
   clearBanner(banner);
@@ -328,22 +127,30 @@ input.focus();
     saved = null;
     showResult(analysis, countWords(text));
   } catch (e) {
-    const err = asCommandError(e);
-    switch (err.kind) {
-      case "cancelled":
-        addBanner(banner, "info", "Analysis cancelled. The article is unchanged; press Analyse to start again.");
-        break;
-      case "bad-input":
-        addBanner(banner, "error", `This text cannot be analysed: ${err.message}.`);
-        break;
-      case "model":
-        addBanner(banner, "error", `A model could not be used — ${err.message}. Reinstall it, or remove its folder to use the route without it.`);
-        break;
-      default:
-        addBanner(banner, "error", `Something went wrong: ${err.message}`);
-    }
+    reportEngineError(e, "Analysis cancelled. The article is unchanged; press Analyse to start again.");
   } finally {
     setRunning(false);
+  }
+}
+
+/** A failed engine command as a banner; `what` names the work ("This text cannot be analysed"). */
+function reportEngineError(e: unknown, cancelled: string, what = "This text cannot be analysed") {
+  const err = asCommandError(e);
+  switch (err.kind) {
+    case "cancelled":
+      addBanner(banner, "info", cancelled);
+      break;
+    case "bad-input":
+      addBanner(banner, "error", `${what}: ${err.message}.`);
+      break;
+    case "model":
+      addBanner(banner, "error", `A model could not be used — ${err.message}. Reinstall it, or remove its folder to use the route without it.`);
+      break;
+    case "busy":
+      addBanner(banner, "warning", err.message);
+      break;
+    default:
+      addBanner(banner, "error", `Something went wrong: ${err.message}`);
   }
 }
 
@@ -385,6 +192,8 @@ function showResult(a: Analysis, words: number) {
   const rate = total > 0 ? Math.round((words / total) * 1000) : words;
   timings.textContent = `${perStage} · total ${(total / 1000).toFixed(1)} s · ${formatCount(rate)} words/s`;
   saveOpen.disabled = false;
+  const target = a.source_language === "en" ? a.summaries.ru : a.summaries.en;
+  compareOpen.disabled = target.status !== "ready";
   updateCounts();
 }
 
@@ -435,6 +244,7 @@ input.addEventListener("input", () => {
   result = null;
   saved = null;
   saveOpen.disabled = true;
+  compareOpen.disabled = true;
   updateCounts();
 });
 // Files may be dropped anywhere in the window; they land in the article box. Without this the
@@ -507,6 +317,7 @@ function installActions(message: string) {
 
 // Save and Library.
 const saveOpen = byId<HTMLButtonElement>("save-open");
+const compareOpen = byId<HTMLButtonElement>("compare-open");
 const saveDialog = byId<HTMLDialogElement>("save-dialog");
 const saveName = byId<HTMLInputElement>("save-name");
 const saveTags = byId<HTMLInputElement>("save-tags");
@@ -608,6 +419,60 @@ function showSaved(entry: Entry) {
 }
 
 byId("library-open").addEventListener("click", openLibrary);
+
+// Compare versions.
+const compareDialog = byId<HTMLDialogElement>("compare-dialog");
+const comparePanel = new ComparePanel({
+  heading: byId("compare-heading"),
+  missing: byId<HTMLUListElement>("compare-missing"),
+  versions: byId<HTMLDivElement>("compare-versions"),
+  slots: byId<HTMLOListElement>("compare-slots"),
+  showDiff: byId<HTMLInputElement>("compare-diff"),
+});
+
+async function runCompare() {
+  if (running || !result) return;
+  const analysis = result;
+  clearBanner(banner);
+  setRunning(true);
+  try {
+    const comparison = await compare(analysis, (event) => {
+      progress.value = event.fraction;
+      stage.textContent = `${event.label} — ${Math.round(event.fraction * 100)} %`;
+    });
+    if (result !== analysis) return; // the reader moved on meanwhile
+    comparePanel.show(comparison);
+    compareDialog.showModal();
+  } catch (e) {
+    reportEngineError(e, "Comparison cancelled.", "No comparison");
+  } finally {
+    setRunning(false);
+  }
+}
+
+async function applyMyVersion() {
+  if (!result) return;
+  const mine = comparePanel.chosen();
+  if (!mine.changed) {
+    compareDialog.close();
+    toast("Nothing changed: every sentence is this analysis's own.");
+    return;
+  }
+  try {
+    const edited = await applyPicks({ analysis: result, sentences: mine.sentences, note: mine.note });
+    compareDialog.close();
+    result = edited;
+    clearBanner(banner);
+    showResult(edited, countWords(edited.article.text));
+    toast(saved ? "Summary updated: Save (Ctrl+S) to keep it in the library." : "Summary updated: Save (Ctrl+S) to keep it.");
+  } catch (e) {
+    reportEngineError(e, "Cancelled.", "Your version could not be used");
+  }
+}
+
+compareOpen.addEventListener("click", () => void runCompare());
+byId("compare-close").addEventListener("click", () => compareDialog.close());
+byId("compare-apply").addEventListener("click", () => void applyMyVersion());
 byId("library-close").addEventListener("click", () => libraryDialog.close());
 
 input.focus();
