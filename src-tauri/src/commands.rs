@@ -23,11 +23,7 @@ pub async fn analyze(
 ) -> Result<Analysis, CommandError> {
     jobs.analyze(request.text, request.length, move |p| {
         // A closed window drops the channel's receiver; the analysis still finishes.
-        let _ = on_progress.send(ProgressEvent {
-            stage: p.stage,
-            fraction: p.fraction,
-            label: p.stage.describe().to_string(),
-        });
+        let _ = on_progress.send(p.into());
     })
     .await
 }
@@ -41,11 +37,7 @@ pub async fn compare(
     on_progress: Channel<ProgressEvent>,
 ) -> Result<Comparison, CommandError> {
     jobs.compare(analysis, move |p| {
-        let _ = on_progress.send(ProgressEvent {
-            stage: p.stage,
-            fraction: p.fraction,
-            label: p.stage.describe().to_string(),
-        });
+        let _ = on_progress.send(p.into());
     })
     .await
 }

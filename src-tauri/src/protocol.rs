@@ -53,6 +53,16 @@ pub struct Facets {
     pub entities: Vec<EntityFacet>,
 }
 
+impl From<svodka_engine::Progress> for ProgressEvent {
+    fn from(p: svodka_engine::Progress) -> Self {
+        ProgressEvent {
+            stage: p.stage,
+            fraction: p.fraction,
+            label: p.stage.describe().to_string(),
+        }
+    }
+}
+
 /// One progress message on the channel passed to `install_model`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct InstallEvent {

@@ -5,6 +5,7 @@
 import type { Comparison } from "./bindings/Comparison";
 import type { Version } from "./bindings/Version";
 import type { VersionSentence } from "./bindings/VersionSentence";
+import { button, el } from "./view";
 
 export type Confidence = "high" | "medium" | "low" | "unknown";
 
@@ -71,13 +72,6 @@ export function pickNote(c: Comparison, picks: Candidate[]): string {
 export function meanChrf(v: Version): number | null {
   const scores = v.sentences.map((s) => s.chrf).filter((x): x is number => x !== null);
   return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function badge(s: VersionSentence): HTMLSpanElement {
@@ -159,10 +153,10 @@ export class ComparePanel {
           const li = el("li", "version-sentence");
           li.append(badge(s), el("span", "text", s.text));
           if (i > 0 && s.matches !== null) {
-            const use = el("button", "use", `Use for ${s.matches + 1}`);
-            use.type = "button";
-            use.title = `Put this sentence in place of sentence ${s.matches + 1} of your version`;
-            use.addEventListener("click", () => this.pick(s.matches as number, i, k));
+            const slot = s.matches;
+            const use = button(`Use for ${slot + 1}`, () => this.pick(slot, i, k));
+            use.className = "use";
+            use.title = `Put this sentence in place of sentence ${slot + 1} of your version`;
             li.append(use);
           }
           list.append(li);

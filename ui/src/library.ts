@@ -18,7 +18,7 @@ import type { Hit } from "./bindings/Hit";
 import type { Query } from "./bindings/Query";
 import type { Snippet } from "./bindings/Snippet";
 import { segments, Utf16Offsets } from "./spans";
-import { kindLabel } from "./view";
+import { button, kindLabel } from "./view";
 
 /** Tags as typed in one box: comma-separated, trimmed, empty ones and repeats dropped. */
 export function parseTags(text: string): string[] {
@@ -268,12 +268,4 @@ function option(value: string, label: string): HTMLOptionElement {
   o.value = value;
   o.textContent = label;
   return o;
-}
-
-function button(label: string, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.textContent = label;
-  b.addEventListener("click", onClick);
-  return b;
 }

@@ -5,6 +5,7 @@ import { asCommandError, cancelInstall, installModel, modelsStatus, removeModel 
 import type { ModelStatus } from "./bindings/ModelStatus";
 import type { Role } from "./bindings/Role";
 import { formatCount } from "./text";
+import { button } from "./view";
 
 const ROLE_NAMES: Record<Role, string> = {
   "summarise-en": "English summariser",
@@ -73,9 +74,9 @@ export class ModelsPanel {
     const actions = document.createElement("div");
     actions.className = "model-actions";
     if (m.installable && !m.installed) {
-      actions.append(this.button(`Install (${formatCount(m.size_mb)} MB)`, () => this.install(m.id)));
+      actions.append(button(`Install (${formatCount(m.size_mb)} MB)`, () => this.install(m.id)));
     } else if (m.installable) {
-      actions.append(this.button("Remove", () => this.remove(m.id)));
+      actions.append(button("Remove", () => this.remove(m.id)));
     }
     if (!m.installed) {
       const detail = document.createElement("p");
@@ -85,14 +86,6 @@ export class ModelsPanel {
     }
     li.append(actions);
     return li;
-  }
-
-  private button(label: string, onClick: () => void): HTMLButtonElement {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.textContent = label;
-    b.addEventListener("click", onClick);
-    return b;
   }
 
   async install(id: string) {
@@ -106,7 +99,7 @@ export class ModelsPanel {
     const label = document.createElement("span");
     label.className = "muted";
     label.textContent = "starting";
-    const cancel = this.button("Cancel", () => void cancelInstall(id));
+    const cancel = button("Cancel", () => void cancelInstall(id));
     actions?.replaceChildren(bar, label, cancel);
     try {
       await installModel(id, (e) => {

@@ -22,7 +22,8 @@ export function entityKey(e: Entity): string {
   return `${e.kind}:${e.text}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** An element with an optional class and text (as a text node: never markup). */
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
   text?: string,
@@ -31,6 +32,14 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** A plain button that runs `onClick`. */
+export function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = el("button", undefined, label);
+  b.type = "button";
+  b.addEventListener("click", onClick);
+  return b;
 }
 
 /** Entities of a document as UTF-16 ranges (empty when it was not tagged). */

@@ -14,20 +14,6 @@ use svodka_engine::{Analysis, Engine, EngineConfig, ErrorKind, Lang};
 const EN: &str = include_str!("../../../samples/en-article.txt");
 const RU: &str = include_str!("../../../samples/ru-article.txt");
 
-fn quick(mut config: EngineConfig) -> EngineConfig {
-    for m in &mut config.manifest.models {
-        if let Some(g) = m.generation.as_mut() {
-            g.max_length = g.max_length.min(24);
-            g.num_beams = 2;
-        }
-        for r in m.presets.values_mut() {
-            r.max_length = r.max_length.min(24);
-            r.min_length = r.min_length.min(8);
-        }
-    }
-    config
-}
-
 fn analyse(engine: &Engine, text: &str) -> Analysis {
     engine
         .analyze(text.to_string(), Length::Short, |_| {})
@@ -55,7 +41,7 @@ fn keys(c: &Comparison) -> Vec<&str> {
 
 #[test]
 fn an_english_article_gets_other_russian_versions_scored_by_back_translation() {
-    let engine = Engine::start(quick(EngineConfig::new(common::fixtures())));
+    let engine = Engine::start(common::quick_config(common::fixtures()));
     let a = analyse(&engine, EN);
     assert_eq!(a.route, Route::EnSummariseTranslate);
     let (c, stages) = compare(&engine, &a);
@@ -133,7 +119,7 @@ fn a_second_installed_translator_adds_its_own_versions() {
         store.path().join("opus-mt-en-ru-greedy"),
     )
     .unwrap();
-    let mut config = quick(EngineConfig::new(store.path().to_path_buf()));
+    let mut config = common::quick_config(store.path().to_path_buf());
     let mut second = config
         .manifest
         .models
@@ -174,7 +160,7 @@ fn a_second_installed_translator_adds_its_own_versions() {
 
 #[test]
 fn a_russian_article_compares_english_versions() {
-    let engine = Engine::start(quick(EngineConfig::new(common::fixtures())));
+    let engine = Engine::start(common::quick_config(common::fixtures()));
     let a = analyse(&engine, RU);
     assert_eq!(a.route, Route::RuPivotThroughEn);
     let (c, _) = compare(&engine, &a);
@@ -215,7 +201,7 @@ fn with_nothing_translated_there_is_nothing_to_compare() {
 
 #[test]
 fn picked_sentences_become_the_summary_with_fresh_entities() {
-    let engine = Engine::start(quick(EngineConfig::new(common::fixtures())));
+    let engine = Engine::start(common::quick_config(common::fixtures()));
     let a = analyse(&engine, EN);
     let (c, _) = compare(&engine, &a);
     let picks: Vec<String> = vec![

@@ -11,25 +11,8 @@ use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Lang, Progress
 const EN: &str = include_str!("../../../samples/en-article.txt");
 const RU: &str = include_str!("../../../samples/ru-article.txt");
 
-/// The fixture models with short generation, so the suite stays quick; the settings themselves
-/// are covered by the parity tests.
 fn engine() -> Engine {
-    Engine::start(fixture_config(common::fixtures()))
-}
-
-fn fixture_config(dir: std::path::PathBuf) -> EngineConfig {
-    let mut config = EngineConfig::new(dir);
-    for m in &mut config.manifest.models {
-        if let Some(g) = m.generation.as_mut() {
-            g.max_length = g.max_length.min(24);
-            g.num_beams = 2;
-        }
-        for r in m.presets.values_mut() {
-            r.max_length = r.max_length.min(24);
-            r.min_length = r.min_length.min(8);
-        }
-    }
-    config
+    Engine::start(common::quick_config(common::fixtures()))
 }
 
 fn run(engine: &Engine, text: &str) -> (Analysis, Vec<Progress>) {
@@ -293,7 +276,7 @@ fn a_broken_slovnet_pack_is_an_error_naming_it() {
 #[test]
 fn extractive_summary_is_translated_when_the_translator_is_installed() {
     let root = store_with(&["opus-mt-en-ru"], "translator-only");
-    let engine = Engine::start(fixture_config(root.clone()));
+    let engine = Engine::start(common::quick_config(root.clone()));
     let (a, _) = run(&engine, EN);
     assert_eq!(a.route, Route::Extractive);
     assert_aligned(&a);
@@ -328,7 +311,7 @@ fn missing_ner_model_is_reported_not_invented() {
         &["distilbart-cnn-12-6", "opus-mt-en-ru", "opus-mt-ru-en"],
         "no-ner",
     );
-    let engine = Engine::start(fixture_config(root.clone()));
+    let engine = Engine::start(common::quick_config(root.clone()));
     let (a, _) = run(&engine, EN);
     match &a.article.entities {
         Entities::Unavailable { reason } => assert!(reason.contains("(bert-base-NER)"), "{reason}"),

@@ -13,6 +13,8 @@ use crate::Library;
 const DEFAULT_LIMIT: u32 = 200;
 const SNIPPET_WORDS_BEFORE: usize = 8;
 const SNIPPET_CHARS: usize = 220;
+/// Words of a query beyond this are ignored: a pasted paragraph must not become a huge FTS5 query.
+const MAX_TERMS: usize = 32;
 
 /// What the reader is looking for. Every field narrows; an empty query lists newest first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -83,7 +85,8 @@ struct Term {
 }
 
 fn terms(text: &str) -> Vec<Term> {
-    let ws = words(text);
+    let mut ws = words(text);
+    ws.truncate(MAX_TERMS);
     let open_end = !text.ends_with(char::is_whitespace);
     let n = ws.len();
     ws.into_iter()

@@ -6,9 +6,27 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use svodka_engine::models::{store, Generation, Manifest, ModelFiles, Role};
+use svodka_engine::EngineConfig;
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/fixtures")
+}
+
+/// The models in `dir` with short generation, so pipeline tests stay quick; the settings themselves
+/// are covered by the parity tests.
+pub fn quick_config(dir: PathBuf) -> EngineConfig {
+    let mut config = EngineConfig::new(dir);
+    for m in &mut config.manifest.models {
+        if let Some(g) = m.generation.as_mut() {
+            g.max_length = g.max_length.min(24);
+            g.num_beams = 2;
+        }
+        for r in m.presets.values_mut() {
+            r.max_length = r.max_length.min(24);
+            r.min_length = r.min_length.min(8);
+        }
+    }
+    config
 }
 
 /// The fixture set: "" = real activations, "relu" = bit-exact set.
