@@ -1,5 +1,5 @@
 # svodka's entry points. Each target sets up what it needs on a fresh Debian 12 machine.
-.PHONY: setup ui app cli test bench fixtures
+.PHONY: setup ui app cli test bench bench-fixtures fixtures
 
 CARGO ?= cargo
 SAMPLE ?= samples/en-article.txt
@@ -36,7 +36,14 @@ test: ui
 	PATH="$$HOME/.cargo/bin:$$PATH" xvfb-run -a -s "-screen 0 1280x800x24" \
 		$(CARGO) test -p svodka-e2e -- --ignored --test-threads=1
 
+# svodka vs HF transformers vs CTranslate2 on real-size random-weight models (~30 min; caches
+# ~8 GB in ~/.cache/svodka-bench); writes docs/bench/ and the table in docs/BENCHMARKS.md.
 bench: setup
+	$(CARGO) build --release -p svodka
+	bench/run.sh
+
+# The pipeline's own overhead on the tiny fixture models.
+bench-fixtures: setup
 	$(CARGO) run --release -p svodka -- bench --models models/fixtures
 
 # Regenerates models/fixtures with HF transformers (downloads ~5 GB of wheels; not run by CI).

@@ -109,7 +109,7 @@ fn slovnet_alone() {
 }
 
 /// VmHWM from /proc (Linux): the process's peak resident set.
-fn peak_rss_kib() -> Option<u64> {
+pub(crate) fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

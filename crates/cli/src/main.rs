@@ -2,6 +2,7 @@
 //! all logic lives in the engine.
 
 mod bench;
+mod bench_workload;
 mod library;
 mod models;
 mod render;
@@ -79,6 +80,13 @@ enum Command {
         /// Runs per article (after one warm-up run).
         #[arg(long, default_value_t = 3)]
         runs: usize,
+        /// One workload of the cross-system benchmark (bench/run.py) instead: summarise-greedy,
+        /// summarise-beam4, translate-en-ru, translate-ru-en, ner, analyse.
+        #[arg(long, requires = "input")]
+        workload: Option<String>,
+        /// The workload file written by bench/workloads.py.
+        #[arg(long)]
+        input: Option<PathBuf>,
     },
 }
 
@@ -139,8 +147,17 @@ fn main() -> ExitCode {
             &library.unwrap_or_else(svodka_library::default_library_path),
         ),
         Command::Models { action, models } => models::run(action, models),
-        Command::Bench { models, runs } => {
-            bench::run(models.unwrap_or_else(store::default_models_dir), runs)
+        Command::Bench {
+            models,
+            runs,
+            workload,
+            input,
+        } => {
+            let models = models.unwrap_or_else(store::default_models_dir);
+            match (workload, input) {
+                (Some(w), Some(i)) => bench_workload::run(models, &w, &i, runs),
+                _ => bench::run(models, runs),
+            }
         }
     }
 }

@@ -73,6 +73,24 @@ impl Translator {
         generate::generate(&self.model, &refs, &settings)
     }
 
+    /// One model call with exactly these settings (no output cap from the input length): for
+    /// benchmarks that must generate a fixed number of tokens, as the other systems do.
+    pub fn translate_batch_with(
+        &self,
+        sentences: &[&str],
+        settings: &Generation,
+    ) -> Result<Vec<Generated>> {
+        let clean: Vec<String> = sentences.iter().map(|s| collapse(s)).collect();
+        let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
+        let max_length = settings.max_length.min(self.window as i64);
+        let settings = Generation {
+            max_length,
+            min_length: settings.min_length.min(max_length),
+            ..*settings
+        };
+        generate::generate(&self.model, &refs, &settings)
+    }
+
     /// Translates each sentence; the result has exactly one entry per input sentence. A sentence
     /// longer than the model's window is translated in word-boundary pieces that are rejoined.
     pub fn translate(

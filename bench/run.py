@@ -1,0 +1,139 @@
+"""The cross-system benchmark: every workload in svodka, transformers and (for translation)
+CTranslate2 int8 and float32, each in its own process — cold start (spawn to first result),
+median of RUNS timed runs after a warm-up, generated tokens, peak RSS — plus this machine's fp32
+floor per workload. Writes docs/bench/results.json, docs/bench/systems.png and the table between
+the markers in docs/BENCHMARKS.md.
+
+Usage: run.py MODELS_DIR CT2_DIR WORKLOADS.json SVODKA_BIN RUNS
+"""
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from transformers import BartTokenizer, BertTokenizerFast, MarianTokenizer
+
+import floor
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORKLOADS = ["summarise-greedy", "summarise-beam4", "translate-en-ru", "translate-ru-en", "ner",
+             "analyse"]
+
+
+def measure(cmd, label):
+    """Runs one workload process; returns its summary line with the cold start added."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    cold, summary = None, None
+    for line in proc.stdout:
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        record = json.loads(line)
+        if record.get("run") == 0 and cold is None:
+            cold = (time.perf_counter() - started) * 1000
+        if "system" in record:
+            summary = record
+    if proc.wait() != 0 or summary is None:
+        raise SystemExit(f"{label} failed: {' '.join(map(str, cmd))}")
+    summary["cold_start_ms"] = cold
+    ms_per_token = summary["median_ms"] / summary["generated_tokens"] if summary["generated_tokens"] else None
+    summary["ms_per_token"] = ms_per_token
+    print(f"{summary['system']:>20} {summary['workload']:<17} median {summary['median_ms'] / 1000:7.2f} s"
+          f"  cold {cold / 1000:6.1f} s  rss {summary['peak_rss_mib']:>5} MiB"
+          + (f"  {ms_per_token:.2f} ms/token" if ms_per_token else ""), flush=True)
+    return summary
+
+
+def token_counts(models, spec):
+    bart = BartTokenizer.from_pretrained(Path(models) / "distilbart-cnn-12-6")
+    counts = {"summarise": len(bart(spec["summarise_text"])["input_ids"])}
+    for pair, key in (("en-ru", "sentences_en"), ("ru-en", "sentences_ru")):
+        tok = MarianTokenizer.from_pretrained(Path(models) / f"opus-mt-{pair}")
+        counts[f"translate-{pair}"] = [len(tok(s)["input_ids"]) for s in spec[key]]
+    bert = BertTokenizerFast(str(Path(models) / "bert-base-NER" / "vocab.txt"), do_lower_case=False)
+    counts["ner"] = len(bert(spec["article"])["input_ids"])
+    return counts
+
+
+def table(results, floors, machine):
+    systems = ["svodka", "transformers", "ctranslate2-int8", "ctranslate2-float32"]
+    rows = ["| workload | system | median | per token | cold start | peak RSS | svodka ÷ this | fp32 floor |",
+            "|---|---|---|---|---|---|---|---|"]
+    for w in WORKLOADS:
+        by = {r["system"]: r for r in results if r["workload"] == w}
+        base = by.get("svodka")
+        for s in systems:
+            r = by.get(s)
+            if not r:
+                continue
+            per_token = f"{r['ms_per_token']:.2f} ms" if r["ms_per_token"] else "–"
+            ratio = "" if s == "svodka" or not base else f"{base['median_ms'] / r['median_ms']:.2f}"
+            fl = f"{floors[w]:.1f} s" if s == "svodka" and w in floors else ""
+            rows.append(f"| {w} | {s} | {r['median_ms'] / 1000:.2f} s | {per_token} | "
+                        f"{r['cold_start_ms'] / 1000:.1f} s | {r['peak_rss_mib']:,} MiB | {ratio} | {fl} |")
+    rows.append("")
+    rows.append(f"Machine: {machine['threads']} threads, fp32 GEMM {machine['gemm_gflops']:.0f} GFLOP/s, "
+                f"memory bandwidth {machine['bandwidth_gbs']:.1f} GB/s ({platform.processor() or platform.machine()}).")
+    return "\n".join(rows)
+
+
+def plot(results, out):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    systems = ["svodka", "transformers", "ctranslate2-int8", "ctranslate2-float32"]
+    colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = 0.2
+    for i, (s, c) in enumerate(zip(systems, colours)):
+        xs, ys = [], []
+        for j, w in enumerate(WORKLOADS):
+            r = next((r for r in results if r["system"] == s and r["workload"] == w), None)
+            if r:
+                xs.append(j + (i - 1.5) * width)
+                ys.append(r["median_ms"] / 1000)
+        ax.bar(xs, ys, width, label=s, color=c)
+    ax.set_xticks(range(len(WORKLOADS)), WORKLOADS)
+    ax.set_ylabel("median seconds (lower is better)")
+    ax.set_title("svodka vs transformers vs CTranslate2 — real-size random-weight models, 2 threads")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
+def main(models, ct2_dir, workloads, svodka, runs):
+    py = sys.executable
+    spec = json.loads(Path(workloads).read_text(encoding="utf-8"))
+    machine = json.loads(subprocess.check_output([py, str(HERE / "machine.py")], text=True))
+    print(f"machine: {machine}", flush=True)
+    results = []
+    for w in WORKLOADS:
+        results.append(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
+                                workloads, "--runs", runs], f"svodka {w}"))
+        results.append(measure([py, str(HERE / "hf.py"), models, w, workloads, runs], f"hf {w}"))
+        if w.startswith("translate-"):
+            for q in ("int8", "float32"):
+                results.append(measure([py, str(HERE / "ct2.py"), models, ct2_dir, w, q, workloads,
+                                        runs], f"ct2 {q} {w}"))
+    floors = floor.floors(models, spec, machine, token_counts(models, spec))
+    out = REPO / "docs" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(
+        {"machine": machine, "floors_s": floors, "results": results}, indent=1) + "\n")
+    plot(results, out / "systems.png")
+    text = table(results, floors, machine)
+    doc = REPO / "docs" / "BENCHMARKS.md"
+    body = doc.read_text(encoding="utf-8")
+    start, end = "<!-- bench:table -->", "<!-- /bench:table -->"
+    if start in body and end in body:
+        body = body[:body.index(start) + len(start)] + "\n" + text + "\n" + body[body.index(end):]
+        doc.write_text(body, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:6])

@@ -1,0 +1,157 @@
+//! `svodka bench --workload NAME --input FILE`: one workload of the cross-system benchmark
+//! (bench/run.py), run the way bench/hf.py and bench/ct2.py run it in transformers and
+//! CTranslate2 — same inputs, same generation settings, same thread count — printing one JSON
+//! line per run and a summary line. One workload per process, so peak memory and the cold start
+//! (measured by the caller, from spawn to the first line) belong to it alone.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use serde_json::{json, Value};
+use svodka_engine::entities::Tagger;
+use svodka_engine::models::{store, Generation, LengthRange, Manifest, Role};
+use svodka_engine::summarise::Summariser;
+use svodka_engine::translate::Translator;
+use svodka_engine::{Engine, EngineConfig, Length};
+
+/// Sentences per translation call, in every system.
+const BATCH: usize = 8;
+
+pub fn run(models: PathBuf, workload: &str, input: &Path, runs: usize) -> ExitCode {
+    match run_inner(&models, workload, input, runs) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("svodka bench: {workload}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result<(), String> {
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", input.display()))?;
+    let manifest = Manifest::builtin();
+    let files = |role: Role| {
+        store::locate(models, manifest.for_role(role).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())
+    };
+    let settings = |role: Role| -> Result<Generation, String> {
+        manifest
+            .for_role(role)
+            .map_err(|e| e.to_string())?
+            .generation
+            .ok_or_else(|| "no generation settings".to_string())
+    };
+    let str_of = |key: &str| -> Result<String, String> {
+        spec[key]
+            .as_str()
+            .map(str::to_string)
+            .ok_or(format!("{key} missing from the workload file"))
+    };
+    let int_of = |key: &str| spec[key].as_i64().ok_or(format!("{key} missing"));
+
+    // Each workload: load (timed), then `runs + 1` runs (the first is the warm-up and ends the
+    // cold start), each returning the number of tokens generated.
+    let started = Instant::now();
+    let mut job: Box<dyn FnMut() -> Result<usize, String>> = match workload {
+        "summarise-greedy" | "summarise-beam4" => {
+            let mut g = settings(Role::SummariseEn)?;
+            g.num_beams = if workload == "summarise-greedy" { 1 } else { 4 };
+            let length = int_of("summary_tokens")?;
+            let model = Summariser::load(&files(Role::SummariseEn)?, g).map_err(|e| e.to_string())?;
+            let text = str_of("summarise_text")?;
+            Box::new(move || {
+                let range = LengthRange {
+                    min_length: length,
+                    max_length: length,
+                };
+                let out = model
+                    .summarise_chunks(&[text.as_str()], range)
+                    .map_err(|e| e.to_string())?;
+                Ok(out.iter().map(|g| g.ids.len() - 1).sum())
+            })
+        }
+        "translate-en-ru" | "translate-ru-en" => {
+            let (role, key) = if workload == "translate-en-ru" {
+                (Role::TranslateEnRu, "sentences_en")
+            } else {
+                (Role::TranslateRuEn, "sentences_ru")
+            };
+            let cap = int_of("translation_tokens")?;
+            let g = Generation {
+                num_beams: 1,
+                min_length: cap,
+                max_length: cap,
+                ..settings(role)?
+            };
+            let model = Translator::load(&files(role)?, g).map_err(|e| e.to_string())?;
+            let sentences: Vec<String> = spec[key]
+                .as_array()
+                .ok_or(format!("{key} missing"))?
+                .iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect();
+            Box::new(move || {
+                let mut tokens = 0;
+                for batch in sentences.chunks(BATCH) {
+                    let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
+                    let out = model
+                        .translate_batch_with(&refs, &g)
+                        .map_err(|e| e.to_string())?;
+                    tokens += out.iter().map(|g| g.ids.len() - 1).sum::<usize>();
+                }
+                Ok(tokens)
+            })
+        }
+        "ner" => {
+            let model = Tagger::load(&files(Role::NerEn)?).map_err(|e| e.to_string())?;
+            let text = str_of("article")?;
+            Box::new(move || {
+                model.tag(&[text.as_str()]);
+                Ok(0)
+            })
+        }
+        "analyse" => {
+            let engine = Engine::start(EngineConfig::new(models.to_path_buf()));
+            let text = str_of("article")?;
+            Box::new(move || {
+                engine
+                    .analyze(text.clone(), Length::Medium, |_| {})
+                    .map(|_| 0)
+                    .map_err(|e| e.to_string())
+            })
+        }
+        other => return Err(format!("unknown workload {other}")),
+    };
+    let load_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut times = Vec::new();
+    let mut tokens = 0;
+    for i in 0..=runs {
+        let t = Instant::now();
+        tokens = job()?;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        println!("{}", json!({"run": i, "ms": ms, "tokens": tokens}));
+        if i > 0 {
+            times.push(ms);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
+    println!(
+        "{}",
+        json!({
+            "system": "svodka",
+            "workload": workload,
+            "load_ms": load_ms,
+            "median_ms": median,
+            "runs_ms": times,
+            "generated_tokens": tokens,
+            "threads": tch::get_num_threads(),
+            "peak_rss_mib": crate::bench::peak_rss_kib().map(|k| k / 1024),
+        })
+    );
+    Ok(())
+}
