@@ -48,7 +48,7 @@ def main(models, ct2_dir, name, compute_type, input_path, runs):
     times.sort()
     print(json.dumps({
         "system": f"ctranslate2-{compute_type}", "workload": name, "load_ms": load_ms,
-        "median_ms": times[len(times) // 2], "runs_ms": times, "generated_tokens": tokens,
+        "median_ms": times[len(times) // 2] if times else None, "runs_ms": times, "generated_tokens": tokens,
         "threads": THREADS,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }), flush=True)

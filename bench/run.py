@@ -5,8 +5,11 @@ floor per workload. Writes docs/bench/results.json, docs/bench/systems.png and t
 the markers in docs/BENCHMARKS.md.
 
 Usage: run.py MODELS_DIR CT2_DIR WORKLOADS.json SVODKA_BIN RUNS
+With BENCH_ONLY="transformers:analyse,svodka:ner" only those are measured again and merged into
+the existing docs/bench/results.json.
 """
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -108,20 +111,40 @@ def plot(results, out):
 def main(models, ct2_dir, workloads, svodka, runs):
     py = sys.executable
     spec = json.loads(Path(workloads).read_text(encoding="utf-8"))
-    machine = json.loads(subprocess.check_output([py, str(HERE / "machine.py")], text=True))
-    print(f"machine: {machine}", flush=True)
-    results = []
-    for w in WORKLOADS:
-        results.append(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
-                                workloads, "--runs", runs], f"svodka {w}"))
-        results.append(measure([py, str(HERE / "hf.py"), models, w, workloads, runs], f"hf {w}"))
-        if w.startswith("translate-"):
-            for q in ("int8", "float32"):
-                results.append(measure([py, str(HERE / "ct2.py"), models, ct2_dir, w, q, workloads,
-                                        runs], f"ct2 {q} {w}"))
-    floors = floor.floors(models, spec, machine, token_counts(models, spec))
     out = REPO / "docs" / "bench"
     out.mkdir(parents=True, exist_ok=True)
+    only = {tuple(x.split(":", 1)) for x in os.environ.get("BENCH_ONLY", "").split(",") if ":" in x}
+    if only:
+        previous = json.loads((out / "results.json").read_text())
+        machine = previous["machine"]
+        results = [r for r in previous["results"] if (r["system"], r["workload"]) not in only]
+    else:
+        machine = json.loads(subprocess.check_output([py, str(HERE / "machine.py")], text=True))
+        results = []
+    print(f"machine: {machine}", flush=True)
+    wanted = lambda system, w: not only or (system, w) in only
+
+    def keep(result):
+        # Saved after every measurement: a failure later keeps what was measured (BENCH_ONLY
+        # then re-measures just the rest).
+        results.append(result)
+        (out / "results.json").write_text(json.dumps(
+            {"machine": machine, "floors_s": {}, "results": results}, indent=1) + "\n")
+
+    for w in WORKLOADS:
+        if wanted("svodka", w):
+            keep(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
+                          workloads, "--runs", runs], f"svodka {w}"))
+        if wanted("transformers", w):
+            keep(measure([py, str(HERE / "hf.py"), models, w, workloads, runs], f"hf {w}"))
+        if w.startswith("translate-"):
+            for q in ("int8", "float32"):
+                if wanted(f"ctranslate2-{q}", w):
+                    keep(measure([py, str(HERE / "ct2.py"), models, ct2_dir, w, q, workloads,
+                                  runs], f"ct2 {q} {w}"))
+    order = {w: i for i, w in enumerate(WORKLOADS)}
+    results.sort(key=lambda r: order[r["workload"]])
+    floors = floor.floors(models, spec, machine, token_counts(models, spec))
     (out / "results.json").write_text(json.dumps(
         {"machine": machine, "floors_s": floors, "results": results}, indent=1) + "\n")
     plot(results, out / "systems.png")
