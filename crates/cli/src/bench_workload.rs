@@ -61,7 +61,8 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
             let mut g = settings(Role::SummariseEn)?;
             g.num_beams = if workload == "summarise-greedy" { 1 } else { 4 };
             let length = int_of("summary_tokens")?;
-            let model = Summariser::load(&files(Role::SummariseEn)?, g).map_err(|e| e.to_string())?;
+            let model =
+                Summariser::load(&files(Role::SummariseEn)?, g).map_err(|e| e.to_string())?;
             let text = str_of("summarise_text")?;
             Box::new(move || {
                 let range = LengthRange {
@@ -127,6 +128,8 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
         other => return Err(format!("unknown workload {other}")),
     };
     let load_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // Peak memory after loading, before any run: tells loading's share of the peak from the runs'.
+    let load_peak_rss_mib = crate::bench::peak_rss_kib().map(|k| k / 1024);
     let mut times = Vec::new();
     let mut tokens = 0;
     for i in 0..=runs {
@@ -151,6 +154,7 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
             "generated_tokens": tokens,
             "threads": tch::get_num_threads(),
             "peak_rss_mib": crate::bench::peak_rss_kib().map(|k| k / 1024),
+            "load_peak_rss_mib": load_peak_rss_mib,
         })
     );
     Ok(())
