@@ -3,13 +3,14 @@ with the same sentences, batch size, greedy search and output length as svodka a
 Usage: ct2.py MODELS_DIR CT2_DIR WORKLOAD COMPUTE_TYPE INPUT.json RUNS
 """
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 import ctranslate2
 from transformers import MarianTokenizer
+
+from timing import run_and_report
 
 THREADS = 2
 BATCH = 8
@@ -37,21 +38,7 @@ def main(models, ct2_dir, name, compute_type, input_path, runs):
             tokens += sum(len(r.hypotheses[0]) for r in out)
         return tokens
 
-    times, tokens = [], 0
-    for i in range(int(runs) + 1):
-        t = time.perf_counter()
-        tokens = run()
-        ms = (time.perf_counter() - t) * 1000
-        print(json.dumps({"run": i, "ms": ms, "tokens": tokens}), flush=True)
-        if i > 0:
-            times.append(ms)
-    times.sort()
-    print(json.dumps({
-        "system": f"ctranslate2-{compute_type}", "workload": name, "load_ms": load_ms,
-        "median_ms": times[len(times) // 2] if times else None, "runs_ms": times, "generated_tokens": tokens,
-        "threads": THREADS,
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-    }), flush=True)
+    run_and_report(run, runs, f"ctranslate2-{compute_type}", name, load_ms, THREADS)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ summary line. Usage: hf.py MODELS_DIR WORKLOAD INPUT.json RUNS
 """
 import json
 import re
-import resource
 import sys
 import time
 from pathlib import Path
@@ -12,6 +11,8 @@ from pathlib import Path
 import torch
 from transformers import (BartForConditionalGeneration, BartTokenizer, BertForTokenClassification,
                           BertTokenizerFast, MarianMTModel, MarianTokenizer, pipeline)
+
+from timing import run_and_report
 
 THREADS = 2
 BATCH = 8  # sentences per translation call, as in svodka
@@ -97,21 +98,7 @@ def main(models, name, input_path, runs):
     with torch.inference_mode():
         job = workload(models, name, spec)
         load_ms = (time.perf_counter() - started) * 1000
-        times, tokens = [], 0
-        for i in range(int(runs) + 1):
-            t = time.perf_counter()
-            tokens = int(job())
-            ms = (time.perf_counter() - t) * 1000
-            print(json.dumps({"run": i, "ms": ms, "tokens": tokens}), flush=True)
-            if i > 0:
-                times.append(ms)
-    times.sort()
-    print(json.dumps({
-        "system": "transformers", "workload": name, "load_ms": load_ms,
-        "median_ms": times[len(times) // 2] if times else None, "runs_ms": times, "generated_tokens": tokens,
-        "threads": torch.get_num_threads(),
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-    }), flush=True)
+        run_and_report(job, runs, "transformers", name, load_ms, torch.get_num_threads())
 
 
 if __name__ == "__main__":

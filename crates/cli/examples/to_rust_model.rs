@@ -15,18 +15,11 @@ fn main() {
         let mut named = tch::Tensor::read_safetensors(dir.join("model.safetensors"))
             .expect("model.safetensors");
         if config["model_type"] == "marian" {
-            for key in [
-                "model.encoder.embed_positions.weight",
-                "model.decoder.embed_positions.weight",
-            ] {
-                if !named.iter().any(|(n, _)| n == key) {
-                    let table = svodka_engine::models::weights::sinusoidal_positions(
-                        config["max_position_embeddings"].as_i64().unwrap(),
-                        config["d_model"].as_i64().unwrap(),
-                    );
-                    named.push((key.to_string(), table));
-                }
-            }
+            svodka_engine::models::weights::add_missing_positions(
+                &mut named,
+                config["max_position_embeddings"].as_i64().unwrap(),
+                config["d_model"].as_i64().unwrap(),
+            );
         }
         tch::Tensor::save_multi(&named, dir.join("rust_model.ot")).expect("writing rust_model.ot");
         println!("{}: rust_model.ot ({} tensors)", dir.display(), named.len());

@@ -29,18 +29,11 @@ fn rust_model_ot() -> Vec<u8> {
     let config: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
     let mut named = tch::Tensor::read_safetensors(dir.join("model.safetensors")).unwrap();
-    for key in [
-        "model.encoder.embed_positions.weight",
-        "model.decoder.embed_positions.weight",
-    ] {
-        if !named.iter().any(|(n, _)| n == key) {
-            let table = svodka_engine::models::weights::sinusoidal_positions(
-                config["max_position_embeddings"].as_i64().unwrap(),
-                config["d_model"].as_i64().unwrap(),
-            );
-            named.push((key.to_string(), table));
-        }
-    }
+    svodka_engine::models::weights::add_missing_positions(
+        &mut named,
+        config["max_position_embeddings"].as_i64().unwrap(),
+        config["d_model"].as_i64().unwrap(),
+    );
     let mut out = Vec::new();
     tch::Tensor::save_multi_to_stream(&named, &mut out).unwrap();
     out

@@ -227,6 +227,7 @@ impl Models {
         let clock = Clock::start(Stage::BackTranslate, ctx)?;
         let mut versions = Vec::with_capacity(drafts.len());
         let own_texts: Vec<String> = drafts[0].sentences.iter().map(|(t, _)| t.clone()).collect();
+        let own_refs: Vec<&str> = own_texts.iter().map(String::as_str).collect();
         let total = drafts.len();
         for (n, draft) in drafts.into_iter().enumerate() {
             let texts: Vec<&str> = draft.sentences.iter().map(|(t, _)| t.as_str()).collect();
@@ -249,7 +250,6 @@ impl Models {
                         (Some(b), Some(r)) => Some(chrf::chrf(b, r) as f32),
                         _ => None,
                     };
-                    let own_refs: Vec<&str> = own_texts.iter().map(String::as_str).collect();
                     VersionSentence {
                         text: text.clone(),
                         source: source.clone(),

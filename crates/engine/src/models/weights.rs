@@ -34,25 +34,38 @@ pub fn marian(files: &ModelFiles, max_positions: i64, d_model: i64) -> Result<Mo
     };
     let mut named = Tensor::read_safetensors(&files.weights)
         .map_err(|e| unreadable(format!("{}: {e}", files.weights.display())))?;
-    let missing: Vec<&str> = POSITION_KEYS
-        .iter()
-        .copied()
-        .filter(|k| !named.iter().any(|(n, _)| n == k))
-        .collect();
-    if missing.is_empty() {
+    if !add_missing_positions(&mut named, max_positions, d_model) {
         return Ok(plain(files));
     }
-    tracing::info!(model = %files.id, "computing Marian sinusoidal position tables absent from the weights");
-    let table = sinusoidal_positions(max_positions, d_model);
-    for key in missing {
-        named.push((key.to_string(), table.shallow_clone()));
-    }
+    tracing::info!(model = %files.id, "computed Marian sinusoidal position tables absent from the weights");
     let mut buffer = Vec::new();
     Tensor::save_multi_to_stream(&named, &mut buffer)
         .map_err(|e| unreadable(format!("re-packing weights: {e}")))?;
     Ok(ModelResource::Torch(Box::new(BufferResource {
         data: Arc::new(RwLock::new(buffer)),
     })))
+}
+
+/// Adds Marian's static position tables to `named` where the checkpoint left them out; returns
+/// whether any was added.
+pub fn add_missing_positions(
+    named: &mut Vec<(String, Tensor)>,
+    max_positions: i64,
+    d_model: i64,
+) -> bool {
+    let missing: Vec<&str> = POSITION_KEYS
+        .iter()
+        .copied()
+        .filter(|k| !named.iter().any(|(n, _)| n == k))
+        .collect();
+    if missing.is_empty() {
+        return false;
+    }
+    let table = sinusoidal_positions(max_positions, d_model);
+    for key in missing {
+        named.push((key.to_string(), table.shallow_clone()));
+    }
+    true
 }
 
 /// transformers' `MarianSinusoidalPositionalEmbedding._init_weight`: angles in f64, sines of the
