@@ -1,0 +1,6 @@
+mod pipeline;
+mod scorer;
+mod stopwords;
+mod tokenizer;
+
+pub use pipeline::{Keyword, KeywordExtractionConfig, KeywordExtractionModel, KeywordScorerType};
