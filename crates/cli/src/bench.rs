@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use svodka_engine::entities::slovnet::Slovnet;
-use svodka_engine::models::store;
+use svodka_engine::models::{store, Precision};
 
 use svodka_engine::{Engine, EngineConfig, Length, Stage};
 
@@ -21,9 +21,12 @@ const ARTICLES: [(&str, &str); 2] = [
     ),
 ];
 
-pub fn run(models: PathBuf, runs: usize) -> ExitCode {
+pub fn run(models: PathBuf, runs: usize, precision: Precision) -> ExitCode {
     println!("models: {}", models.display());
-    let engine = Engine::start(EngineConfig::new(models));
+    let engine = Engine::start(EngineConfig {
+        precision,
+        ..EngineConfig::new(models)
+    });
     for (name, text) in ARTICLES {
         let mut per_run: Vec<Vec<(Stage, u64)>> = Vec::new();
         for i in 0..=runs {

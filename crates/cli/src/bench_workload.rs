@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use svodka_engine::entities::Tagger;
-use svodka_engine::models::{store, Generation, LengthRange, Manifest, Role};
+use svodka_engine::models::{store, Generation, LengthRange, Manifest, Precision, Role};
 use svodka_engine::summarise::Summariser;
 use svodka_engine::translate::Translator;
 use svodka_engine::{Engine, EngineConfig, Length};
@@ -18,8 +18,14 @@ use svodka_engine::{Engine, EngineConfig, Length};
 /// Sentences per translation call, in every system.
 const BATCH: usize = 8;
 
-pub fn run(models: PathBuf, workload: &str, input: &Path, runs: usize) -> ExitCode {
-    match run_inner(&models, workload, input, runs) {
+pub fn run(
+    models: PathBuf,
+    workload: &str,
+    input: &Path,
+    runs: usize,
+    precision: Precision,
+) -> ExitCode {
+    match run_inner(&models, workload, input, runs, precision) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("svodka bench: {workload}: {e}");
@@ -28,7 +34,13 @@ pub fn run(models: PathBuf, workload: &str, input: &Path, runs: usize) -> ExitCo
     }
 }
 
-fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result<(), String> {
+fn run_inner(
+    models: &Path,
+    workload: &str,
+    input: &Path,
+    runs: usize,
+    precision: Precision,
+) -> Result<(), String> {
     let spec: Value = serde_json::from_str(
         &std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?,
     )
@@ -61,8 +73,8 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
             let mut g = settings(Role::SummariseEn)?;
             g.num_beams = if workload == "summarise-greedy" { 1 } else { 4 };
             let length = int_of("summary_tokens")?;
-            let model =
-                Summariser::load(&files(Role::SummariseEn)?, g).map_err(|e| e.to_string())?;
+            let model = Summariser::load(&files(Role::SummariseEn)?, g, precision)
+                .map_err(|e| e.to_string())?;
             let text = str_of("summarise_text")?;
             Box::new(move || {
                 let range = LengthRange {
@@ -88,7 +100,7 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
                 max_length: cap,
                 ..settings(role)?
             };
-            let model = Translator::load(&files(role)?, g).map_err(|e| e.to_string())?;
+            let model = Translator::load(&files(role)?, g, precision).map_err(|e| e.to_string())?;
             let sentences: Vec<String> = spec[key]
                 .as_array()
                 .ok_or(format!("{key} missing"))?
@@ -116,7 +128,10 @@ fn run_inner(models: &Path, workload: &str, input: &Path, runs: usize) -> Result
             })
         }
         "analyse" => {
-            let engine = Engine::start(EngineConfig::new(models.to_path_buf()));
+            let engine = Engine::start(EngineConfig {
+                precision,
+                ..EngineConfig::new(models.to_path_buf())
+            });
             let text = str_of("article")?;
             Box::new(move || {
                 engine

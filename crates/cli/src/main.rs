@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use svodka_engine::models::store;
+use svodka_engine::models::{store, Precision};
 use svodka_engine::prepare::decode_input;
 use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length};
 
@@ -55,6 +55,10 @@ enum Command {
         /// Library file [default: $SVODKA_LIBRARY or ~/.local/share/svodka/library.sqlite3].
         #[arg(long, value_name = "FILE")]
         library: Option<PathBuf>,
+        /// Number format of the summariser and translators: f32 (transformers' exact results)
+        /// or int8 (faster, a third of the memory, slightly different text).
+        #[arg(long, default_value = "f32", value_parser = parse_precision)]
+        precision: Precision,
     },
     /// Saved analyses: list, search (English and Russian, any inflection), show, export, import,
     /// delete, restore.
@@ -87,7 +91,15 @@ enum Command {
         /// The workload file written by bench/workloads.py.
         #[arg(long)]
         input: Option<PathBuf>,
+        /// Number format of the summariser and translators: f32 (transformers' exact results)
+        /// or int8 (faster, a third of the memory, slightly different text).
+        #[arg(long, default_value = "f32", value_parser = parse_precision)]
+        precision: Precision,
     },
+}
+
+fn parse_precision(s: &str) -> Result<Precision, String> {
+    s.parse()
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,13 +146,14 @@ fn main() -> ExitCode {
             title,
             tags,
             library,
+            precision,
         } => {
             let save = save.then(|| SaveTo {
                 path: library.unwrap_or_else(svodka_library::default_library_path),
                 title,
                 tags,
             });
-            analyze(file, length.into(), json, models, save)
+            analyze(file, length.into(), json, models, save, precision)
         }
         Command::Library { action, library } => library::run(
             action,
@@ -152,11 +165,12 @@ fn main() -> ExitCode {
             runs,
             workload,
             input,
+            precision,
         } => {
             let models = models.unwrap_or_else(store::default_models_dir);
             match (workload, input) {
-                (Some(w), Some(i)) => bench_workload::run(models, &w, &i, runs),
-                _ => bench::run(models, runs),
+                (Some(w), Some(i)) => bench_workload::run(models, &w, &i, runs, precision),
+                _ => bench::run(models, runs, precision),
             }
         }
     }
@@ -206,6 +220,7 @@ fn analyze(
     json: bool,
     models: Option<PathBuf>,
     save: Option<SaveTo>,
+    precision: Precision,
 ) -> ExitCode {
     let bytes = match read_input(file) {
         Ok(b) => b,
@@ -219,7 +234,10 @@ fn analyze(
         Err(e) => return fail(&e),
     };
     let models_dir = models.unwrap_or_else(store::default_models_dir);
-    let engine = Engine::start(EngineConfig::new(models_dir));
+    let engine = Engine::start(EngineConfig {
+        precision,
+        ..EngineConfig::new(models_dir)
+    });
     let bar = progress_bar();
     let shown = bar.clone();
     let result = engine.analyze(text, length, move |p| {

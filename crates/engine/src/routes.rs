@@ -12,7 +12,7 @@ use crate::entities::slovnet::{self, Slovnet};
 use crate::entities::Tagger;
 use crate::error::{EngineError, Result};
 use crate::lang::Lang;
-use crate::models::{store, Manifest, ModelSpec, Role};
+use crate::models::{store, Manifest, ModelSpec, Precision, Role};
 use crate::prepare::{self, sentences::split_sentences};
 use crate::summarise::{extractive, Summariser};
 use crate::translate::Translator;
@@ -31,6 +31,8 @@ pub struct EngineConfig {
     /// Where slovnet's two packs are (see [`store::default_slovnet_dir`]).
     pub slovnet_dir: PathBuf,
     pub manifest: Manifest,
+    /// f32 by default (exactly transformers' results); int8 is faster and smaller.
+    pub precision: Precision,
 }
 
 impl EngineConfig {
@@ -39,6 +41,7 @@ impl EngineConfig {
             models_dir,
             slovnet_dir: store::default_slovnet_dir(),
             manifest: Manifest::builtin(),
+            precision: Precision::default(),
         }
     }
 }
@@ -103,7 +106,7 @@ impl Models {
             let settings = spec
                 .generation
                 .ok_or_else(|| EngineError::Manifest("summariser settings".into()))?;
-            self.summariser = Some(Summariser::load(&files, settings)?);
+            self.summariser = Some(Summariser::load(&files, settings, self.config.precision)?);
         }
         Ok(self.summariser.as_ref().expect("loaded above"))
     }
@@ -120,8 +123,10 @@ impl Models {
             let settings = spec
                 .generation
                 .ok_or_else(|| EngineError::Manifest("translator settings".into()))?;
-            self.translators
-                .insert(spec.id.clone(), Translator::load(&files, settings)?);
+            self.translators.insert(
+                spec.id.clone(),
+                Translator::load(&files, settings, self.config.precision)?,
+            );
         }
         Ok(&self.translators[&spec.id])
     }

@@ -6,7 +6,7 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::Result;
-use crate::models::{generate, store, weights, Generated, Generation, ModelFiles};
+use crate::models::{generate, store, weights, Generated, Generation, ModelFiles, Precision};
 use crate::prepare::chunk;
 
 /// Sentences per model call: enough to use both cores, small enough for frequent progress and
@@ -23,7 +23,11 @@ pub struct Translator {
 }
 
 impl Translator {
-    pub fn load(files: &ModelFiles, settings: Generation) -> Result<Translator> {
+    pub fn load(
+        files: &ModelFiles,
+        settings: Generation,
+        precision: Precision,
+    ) -> Result<Translator> {
         // Marian's config is BART's (rust-bert's MarianConfig is an alias).
         let config: BartConfig = store::read_config(files)?;
         let tokenizer = generate::tokenizer(ModelType::Marian, files)?;
@@ -37,7 +41,12 @@ impl Translator {
         };
         let weights = weights::marian(files, window, config.d_model)?;
         let gen_config = generate::config(ModelType::Marian, weights, files, &settings);
-        let model = MarianGenerator::new_with_tokenizer(gen_config, tokenizer)?;
+        let model = rust_bert::int8::building(precision.is_int8(), || {
+            MarianGenerator::new_with_tokenizer(gen_config, tokenizer)
+        })?;
+        if precision.is_int8() {
+            generate::warm_up(&model, &settings)?;
+        }
         Ok(Translator {
             model,
             settings,

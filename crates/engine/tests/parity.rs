@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use svodka_engine::entities::Tagger;
-use svodka_engine::models::{LengthRange, Role};
+use svodka_engine::models::{LengthRange, Precision, Role};
 use svodka_engine::summarise::Summariser;
 use svodka_engine::translate::Translator;
 
@@ -17,7 +17,8 @@ fn marian(set: &str, model: &str, role: Role) {
     let files = files(set, role);
     for mode in ["greedy", "beam"] {
         let beams = beams_for(mode);
-        let translator = Translator::load(&files, expected.settings.generation(beams)).unwrap();
+        let translator =
+            Translator::load(&files, expected.settings.generation(beams), Precision::F32).unwrap();
         let mine: Vec<&GenCase> = cases.iter().filter(|c| c.mode == mode).collect();
         for case in &mine {
             assert_eq!(
@@ -87,8 +88,12 @@ fn bart(set: &str) {
         max_length: expected.settings.max_length,
     };
     for mode in ["greedy", "beam"] {
-        let summariser =
-            Summariser::load(&files, expected.settings.generation(beams_for(mode))).unwrap();
+        let summariser = Summariser::load(
+            &files,
+            expected.settings.generation(beams_for(mode)),
+            Precision::F32,
+        )
+        .unwrap();
         for case in cases.iter().filter(|c| c.mode == mode) {
             assert_eq!(
                 summariser.encode(&case.input),
@@ -109,7 +114,8 @@ fn bart(set: &str) {
 
     // Map-reduce over a text several windows long, chunk for chunk and level for level.
     let mr = expected.map_reduce.expect("map_reduce case");
-    let summariser = Summariser::load(&files, expected.settings.generation(1)).unwrap();
+    let summariser =
+        Summariser::load(&files, expected.settings.generation(1), Precision::F32).unwrap();
     assert_eq!(summariser.window(), mr.window);
     let sentences: Vec<&str> = mr.sentences.iter().map(String::as_str).collect();
     let mut fractions = Vec::new();

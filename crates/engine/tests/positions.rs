@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use svodka_engine::models::{store, Manifest, Role};
+use svodka_engine::models::{store, Manifest, Precision, Role};
 use svodka_engine::translate::Translator;
 
 #[test]
@@ -33,7 +33,8 @@ fn marian_without_position_tables_still_matches_transformers() {
     let manifest = Manifest::builtin();
     let files = store::locate(&root, manifest.for_role(Role::TranslateEnRu).unwrap()).unwrap();
     let expected = expected("relu", "opus-mt-en-ru");
-    let translator = Translator::load(&files, expected.settings.generation(1)).unwrap();
+    let translator =
+        Translator::load(&files, expected.settings.generation(1), Precision::F32).unwrap();
     for case in gen_cases(&expected).iter().filter(|c| c.mode == "greedy") {
         let out = translator
             .translate_batch(&[case.input.as_str()])

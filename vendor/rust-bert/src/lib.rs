@@ -724,6 +724,8 @@
 
 // These are used abundantly in this code
 #![allow(clippy::assign_op_pattern, clippy::upper_case_acronyms)]
+// svodka: rustc newer than rust-bert 0.23 warns about its elided lifetimes; they are not ours to fix.
+#![allow(unknown_lints, mismatched_lifetime_syntaxes)]
 
 extern crate core;
 
@@ -733,6 +735,8 @@ pub mod pipelines;
 
 pub use common::error::RustBertError;
 pub use common::resources;
+// svodka: int8 linear layers (common/int8.rs).
+pub use common::int8;
 pub use common::{Activation, Config};
 pub use models::{
     albert, bart, bert, deberta, deberta_v2, distilbert, electra, fnet, gpt2, gpt_j, gpt_neo,

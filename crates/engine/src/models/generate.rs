@@ -119,3 +119,15 @@ pub fn encode(tokenizer: &TokenizerOption, text: &str) -> Vec<i64> {
 pub fn count_tokens(tokenizer: &TokenizerOption, text: &str) -> usize {
     encode(tokenizer, text).len()
 }
+
+/// One tiny generation, so that every layer of a model built for int8 quantises its weights
+/// (and frees the f32 ones) while loading, not in the middle of the reader's first analysis.
+pub fn warm_up<G: LanguageGenerator>(model: &G, g: &Generation) -> Result<()> {
+    let tiny = Generation {
+        num_beams: 1,
+        min_length: 0,
+        max_length: 2,
+        ..*g
+    };
+    generate(model, &["Hello."], &tiny).map(|_| ())
+}

@@ -8,7 +8,9 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::{EngineError, Result};
-use crate::models::{generate, store, weights, Generated, Generation, LengthRange, ModelFiles};
+use crate::models::{
+    generate, store, weights, Generated, Generation, LengthRange, ModelFiles, Precision,
+};
 use crate::prepare::chunk;
 
 pub struct Summariser {
@@ -37,16 +39,26 @@ pub struct MapReduce {
 const MAX_LEVELS: usize = 4;
 
 impl Summariser {
-    pub fn load(files: &ModelFiles, settings: Generation) -> Result<Summariser> {
+    pub fn load(
+        files: &ModelFiles,
+        settings: Generation,
+        precision: Precision,
+    ) -> Result<Summariser> {
         let config: BartConfig = store::read_config(files)?;
         let tokenizer = generate::tokenizer(ModelType::Bart, files)?;
         let gen_config = generate::config(ModelType::Bart, weights::plain(files), files, &settings);
-        let model = BartGenerator::new_with_tokenizer(gen_config, tokenizer)?;
-        Ok(Summariser {
+        let model = rust_bert::int8::building(precision.is_int8(), || {
+            BartGenerator::new_with_tokenizer(gen_config, tokenizer)
+        })?;
+        let summariser = Summariser {
             model,
             settings,
             window: config.max_position_embeddings as usize,
-        })
+        };
+        if precision.is_int8() {
+            generate::warm_up(&summariser.model, &settings)?;
+        }
+        Ok(summariser)
     }
 
     /// The encoder's input window in tokens.

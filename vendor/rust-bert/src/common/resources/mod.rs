@@ -89,13 +89,21 @@ pub fn load_weights(
     device: Device,
 ) -> Result<(), RustBertError> {
     match rp.get_resource()? {
-        Resource::Buffer(mut data) => vs.load_from_stream(std::io::Cursor::new(data.deref_mut())),
-        Resource::PathBuf(path) => vs.load(path),
-    }?;
+        Resource::Buffer(mut data) => vs.load_from_stream(std::io::Cursor::new(data.deref_mut()))?,
+        // svodka: safetensors one tensor at a time (streamed.rs).
+        Resource::PathBuf(path)
+            if path.extension().and_then(|e| e.to_str()) == Some("safetensors") =>
+        {
+            streamed::load_safetensors(&path, vs)?
+        }
+        Resource::PathBuf(path) => vs.load(path)?,
+    };
     cast_var_store(vs, kind, device);
     Ok(())
 }
 
+// svodka: see streamed.rs.
+mod streamed;
 #[cfg(feature = "remote")]
 mod remote;
 use crate::pipelines::common::cast_var_store;

@@ -12,6 +12,8 @@
 // limitations under the License.
 
 use crate::common::dropout::Dropout;
+// svodka: int8-capable linear layers (common/int8.rs).
+use crate::common::int8::Linear;
 use std::borrow::Borrow;
 use tch::{nn, Tensor};
 
@@ -49,10 +51,10 @@ pub struct BartAttention {
     scaling: f64,
     encoder_decoder_attention: bool,
     output_attentions: bool,
-    k_proj: nn::Linear,
-    v_proj: nn::Linear,
-    q_proj: nn::Linear,
-    out_proj: nn::Linear,
+    k_proj: Linear,
+    v_proj: Linear,
+    q_proj: Linear,
+    out_proj: Linear,
     store_cache: bool,
 }
 
@@ -71,10 +73,10 @@ impl BartAttention {
     {
         let p = p.borrow();
 
-        let k_proj = nn::linear(p / "k_proj", embed_dim, embed_dim, Default::default());
-        let v_proj = nn::linear(p / "v_proj", embed_dim, embed_dim, Default::default());
-        let q_proj = nn::linear(p / "q_proj", embed_dim, embed_dim, Default::default());
-        let out_proj = nn::linear(p / "out_proj", embed_dim, embed_dim, Default::default());
+        let k_proj = Linear::new(p / "k_proj", embed_dim, embed_dim, Default::default());
+        let v_proj = Linear::new(p / "v_proj", embed_dim, embed_dim, Default::default());
+        let q_proj = Linear::new(p / "q_proj", embed_dim, embed_dim, Default::default());
+        let out_proj = Linear::new(p / "out_proj", embed_dim, embed_dim, Default::default());
 
         let head_dim = embed_dim / num_heads;
         let scaling = (head_dim as f64).powf(-0.5);
@@ -137,9 +139,12 @@ impl BartAttention {
         };
 
         let new_layer_state = if self.store_cache {
+            // svodka: cached tensors are never written in place (steps concatenate, beams
+            // index_select), so sharing them is safe; the copies cost every layer a full copy of
+            // its keys and values at every decoding step.
             Some(LayerState {
-                prev_key: key_states.copy(),
-                prev_value: value_states.copy(),
+                prev_key: key_states.shallow_clone(),
+                prev_value: value_states.shallow_clone(),
             })
         } else {
             None

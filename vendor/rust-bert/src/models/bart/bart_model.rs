@@ -557,6 +557,8 @@ impl BartModel {
 /// - `linear`: Linear layer without bias tied to the weights of the token id embeddings
 pub struct BartForConditionalGeneration {
     base_model: BartModel,
+    // svodka: int8-capable projection onto the vocabulary (common/int8.rs).
+    lm_head: crate::common::int8::OutputProjection,
 }
 
 impl BartForConditionalGeneration {
@@ -587,7 +589,10 @@ impl BartForConditionalGeneration {
         P: Borrow<nn::Path<'p>>,
     {
         let base_model = BartModel::new(p.borrow() / "model", config);
-        BartForConditionalGeneration { base_model }
+        BartForConditionalGeneration {
+            base_model,
+            lm_head: crate::common::int8::OutputProjection::new(),
+        }
     }
 
     /// Forward pass through the model
@@ -664,9 +669,9 @@ impl BartForConditionalGeneration {
             train,
         );
 
-        let lm_logits = base_model_output
-            .decoder_output
-            .linear::<Tensor>(&self.base_model.embeddings.ws, None);
+        let lm_logits = self
+            .lm_head
+            .forward(&base_model_output.decoder_output, &self.base_model.embeddings.ws);
         BartModelOutput {
             decoder_output: lm_logits,
             ..base_model_output
@@ -1169,19 +1174,15 @@ impl PrivateLanguageGenerator for BartGenerator {
         encoder_outputs: Option<Tensor>,
         beam_indices: &Tensor,
     ) -> Option<Tensor> {
-        let encoder_outputs = encoder_outputs.map(|value| value.index_select(0, beam_indices));
+        // svodka: the encoder outputs and the cross-attention keys and values are the same for
+        // every beam of an article, and beams only move within their article, so reordering
+        // them (a full copy per layer per step) changes nothing; transformers skips it too.
         match past {
             Cache::BARTCache(old_cache_option) => match old_cache_option {
                 Some(old_cache) => {
-                    for (self_layer_state, encoder_layer_state) in old_cache.iter_mut() {
+                    for (self_layer_state, _) in old_cache.iter_mut() {
                         if self_layer_state.is_some() {
                             self_layer_state
-                                .as_mut()
-                                .unwrap()
-                                .reorder_cache(beam_indices)
-                        };
-                        if encoder_layer_state.is_some() {
-                            encoder_layer_state
                                 .as_mut()
                                 .unwrap()
                                 .reorder_cache(beam_indices)

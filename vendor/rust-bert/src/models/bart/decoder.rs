@@ -18,6 +18,8 @@ use crate::bart::embeddings::{
 use crate::bart::BartConfig;
 use crate::common::activations::Activation;
 use crate::common::dropout::Dropout;
+// svodka: int8-capable linear layers (common/int8.rs).
+use crate::common::int8::Linear;
 use crate::{
     bart::attention::{BartAttention, LayerState},
     common::activations::TensorFunction,
@@ -33,8 +35,8 @@ pub struct DecoderLayer {
     dropout: Dropout,
     activation_dropout: Dropout,
     activation: TensorFunction,
-    fc1: nn::Linear,
-    fc2: nn::Linear,
+    fc1: Linear,
+    fc2: Linear,
     final_layer_norm: nn::LayerNorm,
 }
 
@@ -83,13 +85,13 @@ impl DecoderLayer {
         let activation_dropout = Dropout::new(config.activation_dropout);
         let activation_function = config.activation_function.unwrap_or(Activation::gelu);
         let activation = activation_function.get_function();
-        let fc1 = nn::linear(
+        let fc1 = Linear::new(
             p / "fc1",
             config.d_model,
             config.decoder_ffn_dim,
             Default::default(),
         );
-        let fc2 = nn::linear(
+        let fc2 = Linear::new(
             p / "fc2",
             config.decoder_ffn_dim,
             config.d_model,

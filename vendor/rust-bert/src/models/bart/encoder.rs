@@ -19,6 +19,8 @@ use crate::bart::embeddings::{
 use crate::bart::BartConfig;
 use crate::common::activations::{Activation, TensorFunction};
 use crate::common::dropout::Dropout;
+// svodka: int8-capable linear layers (common/int8.rs).
+use crate::common::int8::Linear;
 use std::borrow::{Borrow, BorrowMut};
 use tch::{nn, Tensor};
 
@@ -28,8 +30,8 @@ pub struct EncoderLayer {
     dropout: Dropout,
     activation_dropout: Dropout,
     activation: TensorFunction,
-    fc1: nn::Linear,
-    fc2: nn::Linear,
+    fc1: Linear,
+    fc2: Linear,
     final_layer_norm: nn::LayerNorm,
 }
 
@@ -66,13 +68,13 @@ impl EncoderLayer {
             None => &Activation::gelu,
         };
         let activation = activation_function.get_function();
-        let fc1 = nn::linear(
+        let fc1 = Linear::new(
             p / "fc1",
             config.d_model,
             config.encoder_ffn_dim,
             Default::default(),
         );
-        let fc2 = nn::linear(
+        let fc2 = Linear::new(
             p / "fc2",
             config.encoder_ffn_dim,
             config.d_model,

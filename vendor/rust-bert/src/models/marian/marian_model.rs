@@ -530,6 +530,8 @@ pub type MarianConfig = BartConfig;
 pub struct MarianForConditionalGeneration {
     base_model: BartModel,
     final_logits_bias: Tensor,
+    // svodka: int8-capable projection onto the vocabulary (common/int8.rs).
+    lm_head: crate::common::int8::OutputProjection,
 }
 
 impl MarianForConditionalGeneration {
@@ -569,6 +571,7 @@ impl MarianForConditionalGeneration {
         MarianForConditionalGeneration {
             base_model,
             final_logits_bias,
+            lm_head: crate::common::int8::OutputProjection::new(),
         }
     }
 
@@ -647,9 +650,9 @@ impl MarianForConditionalGeneration {
             train,
         );
 
-        let lm_logits = base_model_output
-            .decoder_output
-            .linear::<Tensor>(&self.base_model.embeddings.ws, None)
+        let lm_logits = self
+            .lm_head
+            .forward(&base_model_output.decoder_output, &self.base_model.embeddings.ws)
             + &self.final_logits_bias;
         BartModelOutput {
             decoder_output: lm_logits,
@@ -944,20 +947,16 @@ impl PrivateLanguageGenerator for MarianGenerator {
         encoder_outputs: Option<Tensor>,
         beam_indices: &Tensor,
     ) -> Option<Tensor> {
-        let encoder_outputs = encoder_outputs.map(|value| value.index_select(0, beam_indices));
+        // svodka: the encoder outputs and the cross-attention keys and values are the same for
+        // every beam of an article, and beams only move within their article, so reordering
+        // them (a full copy per layer per step) changes nothing; transformers skips it too.
 
         match past {
             Cache::BARTCache(old_cache_option) => match old_cache_option {
                 Some(old_cache) => {
-                    for (self_layer_state, encoder_layer_state) in old_cache.iter_mut() {
+                    for (self_layer_state, _) in old_cache.iter_mut() {
                         if self_layer_state.is_some() {
                             self_layer_state
-                                .as_mut()
-                                .unwrap()
-                                .reorder_cache(beam_indices)
-                        };
-                        if encoder_layer_state.is_some() {
-                            encoder_layer_state
                                 .as_mut()
                                 .unwrap()
                                 .reorder_cache(beam_indices)
