@@ -62,22 +62,26 @@ def token_counts(models, spec):
     return counts
 
 
+# svodka-int8 is `svodka bench --precision int8`: the same models with int8 linear layers.
+SYSTEMS = ["svodka", "svodka-int8", "transformers", "ctranslate2-int8", "ctranslate2-float32"]
+
+
 def table(results, floors, machine):
-    systems = ["svodka", "transformers", "ctranslate2-int8", "ctranslate2-float32"]
-    rows = ["| workload | system | median | per token | cold start | peak RSS | svodka ÷ this | fp32 floor |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| workload | system | median | per token | cold start | peak RSS | svodka ÷ this | svodka int8 ÷ this | fp32 floor |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for w in WORKLOADS:
         by = {r["system"]: r for r in results if r["workload"] == w}
-        base = by.get("svodka")
-        for s in systems:
+        base, base8 = by.get("svodka"), by.get("svodka-int8")
+        for s in SYSTEMS:
             r = by.get(s)
             if not r:
                 continue
             per_token = f"{r['ms_per_token']:.2f} ms" if r["ms_per_token"] else "–"
-            ratio = "" if s == "svodka" or not base else f"{base['median_ms'] / r['median_ms']:.2f}"
+            ratio = "" if s.startswith("svodka") or not base else f"{base['median_ms'] / r['median_ms']:.2f}"
+            ratio8 = "" if s.startswith("svodka") or not base8 else f"{base8['median_ms'] / r['median_ms']:.2f}"
             fl = f"{floors[w]:.1f} s" if s == "svodka" and w in floors else ""
             rows.append(f"| {w} | {s} | {r['median_ms'] / 1000:.2f} s | {per_token} | "
-                        f"{r['cold_start_ms'] / 1000:.1f} s | {r['peak_rss_mib']:,} MiB | {ratio} | {fl} |")
+                        f"{r['cold_start_ms'] / 1000:.1f} s | {r['peak_rss_mib']:,} MiB | {ratio} | {ratio8} | {fl} |")
     rows.append("")
     rows.append(f"Machine: {machine['threads']} threads, fp32 GEMM {machine['gemm_gflops']:.0f} GFLOP/s, "
                 f"memory bandwidth {machine['bandwidth_gbs']:.1f} GB/s ({platform.processor() or platform.machine()}).")
@@ -88,16 +92,15 @@ def plot(results, out):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    systems = ["svodka", "transformers", "ctranslate2-int8", "ctranslate2-float32"]
-    colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
-    fig, ax = plt.subplots(figsize=(10, 4.5))
-    width = 0.2
-    for i, (s, c) in enumerate(zip(systems, colours)):
+    colours = ["#0072B2", "#56B4E9", "#E69F00", "#009E73", "#CC79A7"]
+    fig, ax = plt.subplots(figsize=(11, 4.5))
+    width = 0.16
+    for i, (s, c) in enumerate(zip(SYSTEMS, colours)):
         xs, ys = [], []
         for j, w in enumerate(WORKLOADS):
             r = next((r for r in results if r["system"] == s and r["workload"] == w), None)
             if r:
-                xs.append(j + (i - 1.5) * width)
+                xs.append(j + (i - 2) * width)
                 ys.append(r["median_ms"] / 1000)
         ax.bar(xs, ys, width, label=s, color=c)
     ax.set_xticks(range(len(WORKLOADS)), WORKLOADS)
@@ -132,9 +135,10 @@ def main(models, ct2_dir, workloads, svodka, runs):
             {"machine": machine, "floors_s": {}, "results": results}, indent=1) + "\n")
 
     for w in WORKLOADS:
-        if wanted("svodka", w):
-            keep(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
-                          workloads, "--runs", runs], f"svodka {w}"))
+        for precision, system in (("f32", "svodka"), ("int8", "svodka-int8")):
+            if wanted(system, w):
+                keep(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
+                              workloads, "--runs", runs, "--precision", precision], f"{system} {w}"))
         if wanted("transformers", w):
             keep(measure([py, str(HERE / "hf.py"), models, w, workloads, runs], f"hf {w}"))
         if w.startswith("translate-"):

@@ -161,7 +161,7 @@ fn run_inner(
     println!(
         "{}",
         json!({
-            "system": "svodka",
+            "system": if precision.is_int8() { "svodka-int8" } else { "svodka" },
             "workload": workload,
             "load_ms": load_ms,
             "median_ms": median,
