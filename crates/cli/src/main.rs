@@ -55,10 +55,8 @@ enum Command {
         /// Library file [default: $SVODKA_LIBRARY or ~/.local/share/svodka/library.sqlite3].
         #[arg(long, value_name = "FILE")]
         library: Option<PathBuf>,
-        /// Number format of the summariser and translators: f32 (transformers' exact results)
-        /// or int8 (faster, a third of the memory, slightly different text).
-        #[arg(long, default_value = "f32", value_parser = parse_precision)]
-        precision: Precision,
+        #[command(flatten)]
+        precision: PrecisionArg,
     },
     /// Saved analyses: list, search (English and Russian, any inflection), show, export, import,
     /// delete, restore.
@@ -91,15 +89,17 @@ enum Command {
         /// The workload file written by bench/workloads.py.
         #[arg(long)]
         input: Option<PathBuf>,
-        /// Number format of the summariser and translators: f32 (transformers' exact results)
-        /// or int8 (faster, a third of the memory, slightly different text).
-        #[arg(long, default_value = "f32", value_parser = parse_precision)]
-        precision: Precision,
+        #[command(flatten)]
+        precision: PrecisionArg,
     },
 }
 
-fn parse_precision(s: &str) -> Result<Precision, String> {
-    s.parse()
+#[derive(clap::Args)]
+struct PrecisionArg {
+    /// Number format of the summariser and translators: f32 (transformers' exact results) or
+    /// int8 (several times faster, less memory, slightly different text).
+    #[arg(long, default_value = "f32", value_parser = |s: &str| s.parse::<Precision>())]
+    precision: Precision,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,7 +153,7 @@ fn main() -> ExitCode {
                 title,
                 tags,
             });
-            analyze(file, length.into(), json, models, save, precision)
+            analyze(file, length.into(), json, models, save, precision.precision)
         }
         Command::Library { action, library } => library::run(
             action,
@@ -169,8 +169,10 @@ fn main() -> ExitCode {
         } => {
             let models = models.unwrap_or_else(store::default_models_dir);
             match (workload, input) {
-                (Some(w), Some(i)) => bench_workload::run(models, &w, &i, runs, precision),
-                _ => bench::run(models, runs, precision),
+                (Some(w), Some(i)) => {
+                    bench_workload::run(models, &w, &i, runs, precision.precision)
+                }
+                _ => bench::run(models, runs, precision.precision),
             }
         }
     }

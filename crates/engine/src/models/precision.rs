@@ -10,8 +10,8 @@ pub enum Precision {
     #[default]
     F32,
     /// The linear layers and the vocabulary projection on int8 weights (fbgemm, per-tensor
-    /// symmetric): several times faster on a CPU and about a third of the memory, at the cost
-    /// of small differences in the generated text.
+    /// symmetric): several times faster on a CPU and a quarter of the bytes per weight, at the
+    /// cost of small differences in the generated text.
     Int8,
 }
 

@@ -21,10 +21,16 @@ thread_local! {
 /// Runs `build` (which constructs a model) so that its int8-capable layers run on int8 weights
 /// when `int8` is true, f32 otherwise.
 pub fn building<T>(int8: bool, build: impl FnOnce() -> T) -> T {
-    let before = BUILD_INT8.with(|flag| flag.replace(int8));
-    let built = build();
-    BUILD_INT8.with(|flag| flag.set(before));
-    built
+    // Restores the flag on drop, so a build that panics (and is caught) does not leave later
+    // builds on this thread in int8.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BUILD_INT8.with(|flag| flag.set(self.0));
+        }
+    }
+    let _restore = Restore(BUILD_INT8.with(|flag| flag.replace(int8)));
+    build()
 }
 
 fn int8_requested() -> bool {
