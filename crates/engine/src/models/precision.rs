@@ -9,8 +9,8 @@ pub enum Precision {
     /// f32 weights: token for token what transformers computes (the parity tests' setting).
     #[default]
     F32,
-    /// The linear layers and the vocabulary projection on int8 weights (fbgemm, per-tensor
-    /// symmetric): several times faster on a CPU and a quarter of the bytes per weight, at the
+    /// The linear layers and the vocabulary projection on int8 weights (fbgemm, symmetric, one
+    /// scale per output row): several times faster on a CPU and a quarter of the bytes per weight, at the
     /// cost of small differences in the generated text.
     Int8,
 }
@@ -18,6 +18,18 @@ pub enum Precision {
 impl Precision {
     pub fn is_int8(self) -> bool {
         self == Precision::Int8
+    }
+
+    /// `$SVODKA_PRECISION` (`f32` or `int8`) for the desktop app; unset means f32, and an
+    /// unknown value is logged and ignored rather than stopping the app.
+    pub fn from_env() -> Precision {
+        match std::env::var("SVODKA_PRECISION") {
+            Ok(value) if !value.is_empty() => value.parse().unwrap_or_else(|e| {
+                tracing::warn!("SVODKA_PRECISION: {e}; using f32");
+                Precision::F32
+            }),
+            _ => Precision::F32,
+        }
     }
 }
 

@@ -52,7 +52,10 @@ pub fn load_safetensors(path: &Path, vs: &mut VarStore) -> Result<(), RustBertEr
     let header_len = u64::from_le_bytes(len);
     let file_len = file.metadata().map_err(|e| bad(path, e))?.len();
     if header_len > file_len.saturating_sub(8) {
-        return Err(bad(path, "not a safetensors file (header longer than the file)"));
+        return Err(bad(
+            path,
+            "not a safetensors file (header longer than the file)",
+        ));
     }
     let mut header = vec![0u8; header_len as usize];
     file.read_exact(&mut header).map_err(|e| bad(path, e))?;
@@ -65,11 +68,9 @@ pub fn load_safetensors(path: &Path, vs: &mut VarStore) -> Result<(), RustBertEr
         let entry: Entry = match entries.get(name) {
             Some(value) => serde_json::from_value(value.clone()).map_err(|e| bad(path, e))?,
             None => {
-                return Err(TchError::TensorNameNotFound(
-                    name.clone(),
-                    path.display().to_string(),
+                return Err(
+                    TchError::TensorNameNotFound(name.clone(), path.display().to_string()).into(),
                 )
-                .into())
             }
         };
         let kind = kind_of(&entry.dtype)
