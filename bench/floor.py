@@ -59,4 +59,23 @@ def floors(models, spec, machine, counts):
             total += seq2seq_floor(c, machine, batch, spec["translation_tokens"] - 1, len(batch))
         out[f"translate-{pair}"] = total
     out["ner"] = bert_floor(cfg(models, "bert-base-NER"), machine, counts["ner"])
+    if "analyse" in counts:
+        out["analyse"] = analyse_floor(models, machine, counts["analyse"], bart)
     return out
+
+
+def analyse_floor(models, machine, a, bart):
+    """svodka's English route on the sample article, with the shapes its run had: summarise the
+    article (one window, 4 beams, 141 steps — random weights never stop early), translate the
+    summary's sentences in batches of 8 with 4 beams up to twice the batch's longest source + 16
+    tokens, tag the article and the English summary with BERT (slovnet's Russian tagging is a
+    few milliseconds and not counted)."""
+    total = seq2seq_floor(bart, machine, [a["article"]], 141, 4)
+    marian = cfg(models, "opus-mt-en-ru")
+    for i in range(0, len(a["sentences"]), 8):
+        batch = a["sentences"][i:i + 8]
+        steps = min(512, 2 * max(batch) + 16) - 1
+        total += seq2seq_floor(marian, machine, batch, steps, 4 * len(batch))
+    bert = cfg(models, "bert-base-NER")
+    total += sum(bert_floor(bert, machine, n) for n in a["ner"])
+    return total

@@ -30,7 +30,7 @@ def measure(cmd, label):
     """Runs one workload process; returns its summary line with the cold start added."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    cold, summary = None, None
+    cold, summary, sentences = None, None, None
     for line in proc.stdout:
         line = line.strip()
         if not line.startswith("{"):
@@ -40,9 +40,13 @@ def measure(cmd, label):
             cold = (time.perf_counter() - started) * 1000
         if "system" in record:
             summary = record
+        if "summary_sentences" in record:
+            sentences = record["summary_sentences"]
     if proc.wait() != 0 or summary is None:
         raise SystemExit(f"{label} failed: {' '.join(map(str, cmd))}")
     summary["cold_start_ms"] = cold
+    if sentences:
+        summary["summary_sentences"] = sentences
     ms_per_token = summary["median_ms"] / summary["generated_tokens"] if summary["generated_tokens"] else None
     summary["ms_per_token"] = ms_per_token
     print(f"{summary['system']:>20} {summary['workload']:<17} median {summary['median_ms'] / 1000:7.2f} s"
@@ -51,7 +55,7 @@ def measure(cmd, label):
     return summary
 
 
-def token_counts(models, spec):
+def token_counts(models, spec, results):
     bart = BartTokenizer.from_pretrained(Path(models) / "distilbart-cnn-12-6")
     counts = {"summarise": len(bart(spec["summarise_text"])["input_ids"])}
     for pair, key in (("en-ru", "sentences_en"), ("ru-en", "sentences_ru")):
@@ -59,6 +63,17 @@ def token_counts(models, spec):
         counts[f"translate-{pair}"] = [len(tok(s)["input_ids"]) for s in spec[key]]
     bert = BertTokenizerFast(str(Path(models) / "bert-base-NER" / "vocab.txt"), do_lower_case=False)
     counts["ner"] = len(bert(spec["article"])["input_ids"])
+    # The whole analyse as svodka ran it: its English summary's sentences are what it translated.
+    analysed = next((r for r in results if r["system"] == "svodka" and r["workload"] == "analyse"
+                     and r.get("summary_sentences")), None)
+    if analysed:
+        sentences = analysed["summary_sentences"]
+        en_ru = MarianTokenizer.from_pretrained(Path(models) / "opus-mt-en-ru")
+        counts["analyse"] = {
+            "article": len(bart(spec["article"])["input_ids"]),
+            "sentences": [len(en_ru(s)["input_ids"]) for s in sentences],
+            "ner": [counts["ner"], len(bert(" ".join(sentences))["input_ids"])],
+        }
     return counts
 
 
@@ -148,7 +163,7 @@ def main(models, ct2_dir, workloads, svodka, runs):
                                   runs], f"ct2 {q} {w}"))
     order = {w: i for i, w in enumerate(WORKLOADS)}
     results.sort(key=lambda r: order[r["workload"]])
-    floors = floor.floors(models, spec, machine, token_counts(models, spec))
+    floors = floor.floors(models, spec, machine, token_counts(models, spec, results))
     (out / "results.json").write_text(json.dumps(
         {"machine": machine, "floors_s": floors, "results": results}, indent=1) + "\n")
     plot(results, out / "systems.png")

@@ -80,7 +80,10 @@ pub fn run() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
-    let config = EngineConfig::new(svodka_engine::default_models_dir());
+    let config = EngineConfig {
+        precision: svodka_engine::models::Precision::from_env(),
+        ..EngineConfig::new(svodka_engine::default_models_dir())
+    };
     let places = Places::from_env();
     if let Err(e) = app(Builder::default(), config, Endpoint::from_env(), places)
         .run(tauri::generate_context!())

@@ -4,8 +4,10 @@
 //! line per run and a summary line. One workload per process, so peak memory and the cold start
 //! (measured by the caller, from spawn to the first line) belong to it alone.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 use std::time::Instant;
 
 use serde_json::{json, Value};
@@ -65,6 +67,9 @@ fn run_inner(
     };
     let int_of = |key: &str| spec[key].as_i64().ok_or(format!("{key} missing"));
 
+    // The English summary's sentences of the last analyse run: what bench/floor.py needs to
+    // know how much translation and tagging the whole analyse did.
+    let summary_sentences: Rc<RefCell<Vec<String>>> = Rc::default();
     // Each workload: load (timed), then `runs + 1` runs (the first is the warm-up and ends the
     // cold start), each returning the number of tokens generated.
     let started = Instant::now();
@@ -133,11 +138,23 @@ fn run_inner(
                 ..EngineConfig::new(models.to_path_buf())
             });
             let text = str_of("article")?;
+            let shapes = summary_sentences.clone();
             Box::new(move || {
-                engine
+                let analysis = engine
                     .analyze(text.clone(), Length::Medium, |_| {})
-                    .map(|_| 0)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.to_string())?;
+                *shapes.borrow_mut() = analysis
+                    .summaries
+                    .en
+                    .document()
+                    .map(|d| {
+                        d.sentences
+                            .iter()
+                            .map(|s| s.slice(&d.text).to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Ok(0)
             })
         }
         other => return Err(format!("unknown workload {other}")),
@@ -155,6 +172,12 @@ fn run_inner(
         if i > 0 {
             times.push(ms);
         }
+    }
+    if !summary_sentences.borrow().is_empty() {
+        println!(
+            "{}",
+            json!({"summary_sentences": *summary_sentences.borrow()})
+        );
     }
     times.sort_by(f64::total_cmp);
     let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
