@@ -125,7 +125,7 @@ fn run_inner(
             })
         }
         "ner" => {
-            let model = Tagger::load(&files(Role::NerEn)?).map_err(|e| e.to_string())?;
+            let model = Tagger::load(&files(Role::NerEn)?, precision).map_err(|e| e.to_string())?;
             let text = str_of("article")?;
             Box::new(move || {
                 model.tag(&[text.as_str()]);

@@ -96,7 +96,7 @@ enum Command {
 
 #[derive(clap::Args)]
 struct PrecisionArg {
-    /// Number format of the summariser and translators: f32 (transformers' exact results) or
+    /// Number format of the transformer models: f32 (transformers' exact results) or
     /// int8 (several times faster, less memory, slightly different text).
     #[arg(long, default_value = "f32", value_parser = |s: &str| s.parse::<Precision>())]
     precision: Precision,

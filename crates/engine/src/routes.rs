@@ -136,7 +136,7 @@ impl Models {
         if self.tagger.is_none() {
             let spec = self.spec(Role::NerEn)?.clone();
             match store::locate(&self.config.models_dir, &spec) {
-                Ok(files) => self.tagger = Some(Tagger::load(&files)?),
+                Ok(files) => self.tagger = Some(Tagger::load(&files, self.config.precision)?),
                 Err(_) => {
                     return Ok(Err(format!(
                         "needs the {} ({}), which is not installed",

@@ -149,3 +149,29 @@ fn int8_translators_and_summariser_run_on_the_fixture_models() {
     );
     assert!(!got[0].text.is_empty());
 }
+
+#[test]
+fn int8_tagger_labels_like_f32_on_the_fixture_model() {
+    use svodka_engine::entities::Tagger;
+    let files = files("relu", Role::NerEn);
+    let text = "Dr. Helen Wright, a researcher at Oxford University, said the vaccine was safe. \
+                Officials in Washington said the talks with Beijing had made progress.";
+    let label = |tagger: &Tagger| -> Vec<String> {
+        tagger.piece_labels(&[text])[0]
+            .iter()
+            .map(|t| t.label.clone())
+            .collect()
+    };
+    let want = label(&Tagger::load(&files, Precision::F32).unwrap());
+    let got = label(&Tagger::load(&files, Precision::Int8).unwrap());
+    assert_eq!(got.len(), want.len());
+    let same = got.iter().zip(&want).filter(|(g, w)| g == w).count();
+    eprintln!(
+        "bert-base-NER: int8 gives f32's label for {same} of {} pieces",
+        want.len()
+    );
+    assert!(
+        same * 10 >= want.len() * 9,
+        "int8 labels differ on more than a tenth of the pieces"
+    );
+}

@@ -161,7 +161,7 @@ struct NerToken {
 
 fn bert(set: &str) {
     let expected = expected(set, "bert-base-NER");
-    let tagger = Tagger::load(&files(set, Role::NerEn)).unwrap();
+    let tagger = Tagger::load(&files(set, Role::NerEn), Precision::F32).unwrap();
     assert!(expected.cases.len() >= 5);
     for case in &expected.cases {
         let input = case["input"].as_str().unwrap();

@@ -13,7 +13,7 @@ use rust_bert::resources::LocalResource;
 use tch::Device;
 
 use crate::error::Result;
-use crate::models::{store, weights, ModelFiles};
+use crate::models::{store, weights, ModelFiles, Precision};
 use crate::prepare::Span;
 
 pub use svodka_analysis::{Entity, EntityKind};
@@ -23,7 +23,7 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    pub fn load(files: &ModelFiles) -> Result<Tagger> {
+    pub fn load(files: &ModelFiles, precision: Precision) -> Result<Tagger> {
         let _: rust_bert::bert::BertConfig = store::read_config(files)?;
         let mut config = TokenClassificationConfig::new(
             ModelType::Bert,
@@ -37,9 +37,14 @@ impl Tagger {
             LabelAggregationOption::First,
         );
         config.device = Device::Cpu;
-        Ok(Tagger {
-            model: TokenClassificationModel::new(config)?,
-        })
+        let model = rust_bert::int8::building(precision.is_int8(), || {
+            TokenClassificationModel::new(config)
+        })?;
+        if precision.is_int8() {
+            // Quantise every layer now (see generate::warm_up), not during the first analysis.
+            let _ = model.predict(&["Warm-up."], false, false);
+        }
+        Ok(Tagger { model })
     }
 
     /// Word-piece labels (no special tokens), as transformers' token classification gives them.

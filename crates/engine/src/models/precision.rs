@@ -1,5 +1,5 @@
-//! Which number format the seq2seq models (summariser, translators) compute their linear layers
-//! in.
+//! Which number format the transformer models (summariser, translators, English NER) compute
+//! their linear layers in.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +9,7 @@ pub enum Precision {
     /// f32 weights: token for token what transformers computes (the parity tests' setting).
     #[default]
     F32,
-    /// The linear layers and the vocabulary projection on int8 weights (fbgemm, symmetric, one
+    /// The linear layers (and the vocabulary projection) on int8 weights (fbgemm, symmetric, one
     /// scale per output row): several times faster on a CPU and a quarter of the bytes per weight, at the
     /// cost of small differences in the generated text.
     Int8,

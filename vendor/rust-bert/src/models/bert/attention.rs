@@ -14,6 +14,8 @@
 use crate::bert::bert_model::BertConfig;
 use crate::common::activations::TensorFunction;
 use crate::common::dropout::Dropout;
+// svodka: int8-capable linear layers (common/int8.rs).
+use crate::common::int8::Linear;
 use std::borrow::Borrow;
 use tch::{nn, Tensor};
 
@@ -23,9 +25,9 @@ pub struct BertSelfAttention {
     attention_head_size: i64,
     dropout: Dropout,
     output_attentions: bool,
-    query: nn::Linear,
-    key: nn::Linear,
-    value: nn::Linear,
+    query: Linear,
+    key: Linear,
+    value: Linear,
 }
 
 impl BertSelfAttention {
@@ -40,19 +42,19 @@ impl BertSelfAttention {
         );
         let p = p.borrow();
 
-        let query = nn::linear(
+        let query = Linear::new(
             p / "query",
             config.hidden_size,
             config.hidden_size,
             Default::default(),
         );
-        let key = nn::linear(
+        let key = Linear::new(
             p / "key",
             config.hidden_size,
             config.hidden_size,
             Default::default(),
         );
-        let value = nn::linear(
+        let value = Linear::new(
             p / "value",
             config.hidden_size,
             config.hidden_size,
@@ -138,7 +140,7 @@ impl BertSelfAttention {
 
 #[derive(Debug)]
 pub struct BertSelfOutput {
-    linear: nn::Linear,
+    linear: Linear,
     layer_norm: nn::LayerNorm,
     dropout: Dropout,
 }
@@ -150,7 +152,7 @@ impl BertSelfOutput {
     {
         let p = p.borrow();
 
-        let linear = nn::linear(
+        let linear = Linear::new(
             p / "dense",
             config.hidden_size,
             config.hidden_size,
@@ -220,7 +222,7 @@ impl BertAttention {
 }
 
 pub struct BertIntermediate {
-    lin: nn::Linear,
+    lin: Linear,
     activation: TensorFunction,
 }
 
@@ -231,7 +233,7 @@ impl BertIntermediate {
     {
         let p = p.borrow();
 
-        let lin = nn::linear(
+        let lin = Linear::new(
             p / "dense",
             config.hidden_size,
             config.intermediate_size,
@@ -247,7 +249,7 @@ impl BertIntermediate {
 }
 
 pub struct BertOutput {
-    lin: nn::Linear,
+    lin: Linear,
     layer_norm: nn::LayerNorm,
     dropout: Dropout,
 }
@@ -259,7 +261,7 @@ impl BertOutput {
     {
         let p = p.borrow();
 
-        let lin = nn::linear(
+        let lin = Linear::new(
             p / "dense",
             config.intermediate_size,
             config.hidden_size,
