@@ -6,6 +6,7 @@
 //! and copying them into its variable keeps the peak at the model plus its largest tensor.
 
 use std::collections::HashMap;
+use std::convert::TryFrom;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -79,11 +80,28 @@ pub fn load_safetensors(path: &Path, vs: &mut VarStore) -> Result<(), RustBertEr
         if begin > end || data_start + end > file_len {
             return Err(bad(path, format!("{name}: data outside the file")));
         }
+        // The bytes must be exactly the shape's (libtorch copies numel × size from the buffer)
+        // and as many values as the variable holds.
+        let numel = entry.shape.iter().try_fold(1u64, |n, &d| {
+            u64::try_from(d).ok().and_then(|d| n.checked_mul(d))
+        });
+        let fits = numel.and_then(|n| n.checked_mul(kind.elt_size_in_bytes() as u64));
+        if fits != Some(end - begin) || numel != Some(var.numel() as u64) {
+            return Err(bad(
+                path,
+                format!(
+                    "{name}: shape {:?} ({} bytes) in the file, {:?} in the model",
+                    entry.shape,
+                    end - begin,
+                    var.size()
+                ),
+            ));
+        }
         bytes.resize((end - begin) as usize, 0);
         file.seek(SeekFrom::Start(data_start + begin))
             .and_then(|_| file.read_exact(&mut bytes))
             .map_err(|e| bad(path, e))?;
-        let tensor = Tensor::f_from_data_size(&bytes, &entry.shape, kind)?;
+        let tensor = Tensor::f_from_data_size(&bytes, &var.size(), kind)?;
         tch::no_grad(|| {
             var.set_data(&var.to_kind(kind));
             var.f_copy_(&tensor)
