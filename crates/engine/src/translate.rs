@@ -41,12 +41,10 @@ impl Translator {
         };
         let weights = weights::marian(files, window, config.d_model)?;
         let gen_config = generate::config(ModelType::Marian, weights, files, &settings);
-        let model = rust_bert::int8::building(precision.is_int8(), || {
-            MarianGenerator::new_with_tokenizer(gen_config, tokenizer)
-        })?;
-        if precision.is_int8() {
-            generate::warm_up(&model, &settings)?;
-        }
+        let model = precision.build(
+            || MarianGenerator::new_with_tokenizer(gen_config, tokenizer),
+            |model| generate::warm_up(model, &settings),
+        )?;
         Ok(Translator {
             model,
             settings,
@@ -61,34 +59,29 @@ impl Translator {
 
     /// One model call on sentences that each fit the window.
     pub fn translate_batch(&self, sentences: &[&str]) -> Result<Vec<Generated>> {
-        // rust_tokenizers' Marian turns every space into its own "▁": collapse runs first.
-        let clean: Vec<String> = sentences.iter().map(|s| collapse(s)).collect();
-        let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
         // A translation is rarely more than twice its source; Marian on odd input can instead
         // loop until max_length (512), costing a minute per batch on a CPU.
-        let longest = refs
+        let longest = sentences
             .iter()
-            .map(|t| generate::count_tokens(self.model.get_tokenizer(), t))
+            .map(|t| generate::count_tokens(self.model.get_tokenizer(), &collapse(t)))
             .max()
             .unwrap_or(0);
         let cap = (2 * longest + OUTPUT_SLACK) as i64;
-        let max_length = self.settings.max_length.min(cap);
-        let min_length = self.settings.min_length.min(max_length);
         let settings = Generation {
-            max_length,
-            min_length,
+            max_length: self.settings.max_length.min(cap),
             ..self.settings
         };
-        generate::generate(&self.model, &refs, &settings)
+        self.translate_batch_with(sentences, &settings)
     }
 
-    /// One model call with exactly these settings (no output cap from the input length): for
-    /// benchmarks that must generate a fixed number of tokens, as the other systems do.
+    /// One model call with exactly these settings (no output cap from the input length; the
+    /// window still caps it): benchmarks use it to generate a fixed number of tokens.
     pub fn translate_batch_with(
         &self,
         sentences: &[&str],
         settings: &Generation,
     ) -> Result<Vec<Generated>> {
+        // rust_tokenizers' Marian turns every space into its own "▁": collapse runs first.
         let clean: Vec<String> = sentences.iter().map(|s| collapse(s)).collect();
         let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
         let max_length = settings.max_length.min(self.window as i64);

@@ -37,13 +37,13 @@ impl Tagger {
             LabelAggregationOption::First,
         );
         config.device = Device::Cpu;
-        let model = rust_bert::int8::building(precision.is_int8(), || {
-            TokenClassificationModel::new(config)
-        })?;
-        if precision.is_int8() {
-            // Quantise every layer now (see generate::warm_up), not during the first analysis.
-            let _ = model.predict(&["Warm-up."], false, false);
-        }
+        let model = precision.build(
+            || TokenClassificationModel::new(config),
+            |model| {
+                model.predict(&["Warm-up."], false, false);
+                Ok(())
+            },
+        )?;
         Ok(Tagger { model })
     }
 

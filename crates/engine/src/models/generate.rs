@@ -120,8 +120,7 @@ pub fn count_tokens(tokenizer: &TokenizerOption, text: &str) -> usize {
     encode(tokenizer, text).len()
 }
 
-/// One tiny generation, so that every layer of a model built for int8 quantises its weights
-/// (and frees the f32 ones) while loading, not in the middle of the reader's first analysis.
+/// One tiny generation: runs every layer (for `Precision::build`'s warm-up).
 pub fn warm_up<G: LanguageGenerator>(model: &G, g: &Generation) -> Result<()> {
     let tiny = Generation {
         num_beams: 1,

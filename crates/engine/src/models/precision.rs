@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Result;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
@@ -18,6 +20,21 @@ pub enum Precision {
 impl Precision {
     pub fn is_int8(self) -> bool {
         self == Precision::Int8
+    }
+
+    /// Builds a model in this precision. For int8, `warm_up` then runs it once, so that every
+    /// layer quantises its weights (and frees the f32 ones) while loading, not in the middle of
+    /// the reader's first analysis.
+    pub fn build<M>(
+        self,
+        build: impl FnOnce() -> std::result::Result<M, rust_bert::RustBertError>,
+        warm_up: impl FnOnce(&M) -> Result<()>,
+    ) -> Result<M> {
+        let model = rust_bert::int8::building(self.is_int8(), build)?;
+        if self.is_int8() {
+            warm_up(&model)?;
+        }
+        Ok(model)
     }
 
     /// `$SVODKA_PRECISION` (`f32` or `int8`) for the desktop app; unset means f32, and an
@@ -36,7 +53,7 @@ impl Precision {
 impl std::str::FromStr for Precision {
     type Err = String;
 
-    fn from_str(s: &str) -> Result<Precision, String> {
+    fn from_str(s: &str) -> std::result::Result<Precision, String> {
         match s {
             "f32" | "fp32" => Ok(Precision::F32),
             "int8" => Ok(Precision::Int8),

@@ -47,18 +47,15 @@ impl Summariser {
         let config: BartConfig = store::read_config(files)?;
         let tokenizer = generate::tokenizer(ModelType::Bart, files)?;
         let gen_config = generate::config(ModelType::Bart, weights::plain(files), files, &settings);
-        let model = rust_bert::int8::building(precision.is_int8(), || {
-            BartGenerator::new_with_tokenizer(gen_config, tokenizer)
-        })?;
-        let summariser = Summariser {
+        let model = precision.build(
+            || BartGenerator::new_with_tokenizer(gen_config, tokenizer),
+            |model| generate::warm_up(model, &settings),
+        )?;
+        Ok(Summariser {
             model,
             settings,
             window: config.max_position_embeddings as usize,
-        };
-        if precision.is_int8() {
-            generate::warm_up(&summariser.model, &settings)?;
-        }
-        Ok(summariser)
+        })
     }
 
     /// The encoder's input window in tokens.

@@ -60,20 +60,17 @@ pub fn load_safetensors(path: &Path, vs: &mut VarStore) -> Result<(), RustBertEr
     }
     let mut header = vec![0u8; header_len as usize];
     file.read_exact(&mut header).map_err(|e| bad(path, e))?;
-    let mut entries: HashMap<String, serde_json::Value> =
+    let mut raw: serde_json::Map<String, serde_json::Value> =
         serde_json::from_slice(&header).map_err(|e| bad(path, e))?;
-    entries.remove("__metadata__");
+    raw.remove("__metadata__");
+    let entries: HashMap<String, Entry> =
+        serde_json::from_value(serde_json::Value::Object(raw)).map_err(|e| bad(path, e))?;
     let data_start = 8 + header_len;
     let mut bytes = Vec::new();
     for (name, var) in vs.variables_.lock().unwrap().named_variables.iter_mut() {
-        let entry: Entry = match entries.get(name) {
-            Some(value) => serde_json::from_value(value.clone()).map_err(|e| bad(path, e))?,
-            None => {
-                return Err(
-                    TchError::TensorNameNotFound(name.clone(), path.display().to_string()).into(),
-                )
-            }
-        };
+        let entry = entries.get(name).ok_or_else(|| {
+            TchError::TensorNameNotFound(name.clone(), path.display().to_string())
+        })?;
         let kind = kind_of(&entry.dtype)
             .ok_or_else(|| bad(path, format!("{name}: unsupported dtype {}", entry.dtype)))?;
         let (begin, end) = entry.data_offsets;
