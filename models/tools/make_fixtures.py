@@ -64,6 +64,13 @@ MARIAN_SETTINGS = dict(min_length=0, max_length=24, no_repeat_ngram_size=0, leng
                        early_stopping=True)
 BART_SETTINGS = dict(min_length=8, max_length=32, no_repeat_ngram_size=3, length_penalty=2.0,
                      early_stopping=True)
+# Long generations, to test what short ones cannot reach: the vendored rust-bert's self-attention
+# cache outgrowing its first buffer (128 positions of room, vendor/README.md) and beams reordering
+# that cache in place over hundreds of steps.
+# (min_length below max_length: with min = max, rust-bert bans the end token that transformers
+# forces at the last step.)
+MARIAN_LONG_SETTINGS = dict(min_length=290, max_length=300, no_repeat_ngram_size=0,
+                            length_penalty=1.0, early_stopping=True)
 BART_WINDOW = 128  # tiny BART's max_position_embeddings: small, so long texts need several chunks
 
 
@@ -157,13 +164,29 @@ def strip_pad(ids, pad):
     return first + rest
 
 
+def marian_extra(pad):
+    return dict(decoder_start_token_id=pad, forced_eos_token_id=0, eos_token_id=0,
+                pad_token_id=pad, bad_words_ids=[[pad]])
+
+
 def marian_fixture(vocab, tmp, src, tgt, act, dest, inputs, seed):
     model, tok = save_marian(vocab, tmp, src, tgt, act, dest, seed)
-    pad = vocab["<pad>"]
-    hf_extra = dict(decoder_start_token_id=pad, forced_eos_token_id=0, eos_token_id=0,
-                    pad_token_id=pad, bad_words_ids=[[pad]])
     write_expected(dest, "marian", act, MARIAN_SETTINGS,
-                   generate_cases(model, tok, inputs, MARIAN_SETTINGS, hf_extra))
+                   generate_cases(model, tok, inputs, MARIAN_SETTINGS, marian_extra(vocab["<pad>"])))
+    add_long_cases(dest, inputs[:2])
+
+
+def add_long_cases(dest, inputs):
+    """Adds transformers' long generations (MARIAN_LONG_SETTINGS) on the Marian fixture saved in
+    dest to its expected.json, under "long"."""
+    model = MarianMTModel.from_pretrained(dest, attn_implementation="eager").eval()
+    tok = MarianTokenizer(source_spm=str(dest / "source.spm"), target_spm=str(dest / "target.spm"),
+                          vocab=str(dest / "vocab.json"))
+    cases = generate_cases(model, tok, inputs, MARIAN_LONG_SETTINGS, marian_extra(tok.pad_token_id))
+    path = dest / "expected.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["long"] = dict(settings=MARIAN_LONG_SETTINGS, cases=cases)
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def write_expected(dest, arch, act, settings, cases, **extra):
@@ -288,6 +311,14 @@ def sub_dir(tmp, name):
 
 
 def main():
+    if sys.argv[1:] == ["--long-only"]:
+        # Adds the long cases to the committed fixtures without rebuilding them (tokenizer
+        # training is not deterministic, so a full run rewrites every fixture).
+        for base in (OUT, OUT / "relu"):
+            add_long_cases(base / "opus-mt-en-ru", EN_SENTENCES[:2])
+            add_long_cases(base / "opus-mt-ru-en", RU_SENTENCES[:2])
+        print("long cases added in", OUT)
+        return
     sets = [("", {"marian": "swish", "bart": "gelu", "bert": "gelu"}),
             ("relu", {"marian": "relu", "bart": "relu", "bert": "relu"})]
     for sub, acts in sets:

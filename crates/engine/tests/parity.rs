@@ -59,6 +59,49 @@ fn marian(set: &str, model: &str, role: Role) {
     }
 }
 
+/// 300-token generations: past the first buffer of the vendored rust-bert's self-attention cache
+/// (it grows in place) and with beams reordering that cache in place at hundreds of steps.
+fn marian_long(set: &str) {
+    for (model, role) in [
+        ("opus-mt-en-ru", Role::TranslateEnRu),
+        ("opus-mt-ru-en", Role::TranslateRuEn),
+    ] {
+        let long = expected(set, model).long.expect("long cases in the fixture");
+        assert_eq!(long.settings.max_length, 300);
+        let files = files(set, role);
+        for mode in ["greedy", "beam"] {
+            let settings = long.settings.generation(beams_for(mode));
+            let translator = Translator::load(&files, settings, Precision::F32).unwrap();
+            let mine: Vec<&GenCase> = long.cases.iter().filter(|c| c.mode == mode).collect();
+            assert_eq!(mine.len(), 2, "{model} {mode}: cases");
+            let what = format!("{set}/{model} {mode} long");
+            for case in &mine {
+                let out = translator
+                    .translate_batch_with(&[case.input.as_str()], &settings)
+                    .unwrap()
+                    .remove(0);
+                assert!(out.ids.len() > 256, "{what}: too short to outgrow the cache twice");
+                assert_generation_matches(case, &out.ids, set == "relu", &what);
+            }
+            let inputs: Vec<&str> = mine.iter().map(|c| c.input.as_str()).collect();
+            let batch = translator.translate_batch_with(&inputs, &settings).unwrap();
+            for (case, out) in mine.iter().zip(&batch) {
+                assert_generation_matches(case, &out.ids, set == "relu", &format!("{what} batched"));
+            }
+        }
+    }
+}
+
+#[test]
+fn marian_long_generations_match_transformers_relu() {
+    marian_long("relu");
+}
+
+#[test]
+fn marian_long_generations_match_transformers_swish() {
+    marian_long("");
+}
+
 #[test]
 fn marian_en_ru_matches_transformers_relu() {
     marian("relu", "opus-mt-en-ru", Role::TranslateEnRu);

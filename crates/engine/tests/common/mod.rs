@@ -49,6 +49,14 @@ pub struct Expected {
     pub settings: Settings,
     pub cases: Vec<serde_json::Value>,
     pub map_reduce: Option<MapReduce>,
+    /// Marian only: generations hundreds of tokens long (models/tools/make_fixtures.py).
+    pub long: Option<LongCases>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LongCases {
+    pub settings: Settings,
+    pub cases: Vec<GenCase>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
