@@ -307,8 +307,11 @@ impl BartDecoder {
         let mut attention_weights: Option<Tensor>;
 
         for (layer_idx, layer) in self.layers.iter().enumerate() {
-            let layer_state = match &next_decoder_cache {
-                Some(values) => values[layer_idx].to_owned(),
+            // svodka: the layer's cache is moved into the layer (which hands back its successor
+            // below); rust-bert cloned it, and a clone copies every cached key and value (the
+            // cross-attention's over the whole source) for every layer at every decoding step.
+            let layer_state = match &mut next_decoder_cache {
+                Some(values) => std::mem::take(&mut values[layer_idx]),
                 None => (None, None),
             };
             let temp = layer.forward_t(
