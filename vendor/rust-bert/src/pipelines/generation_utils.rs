@@ -309,6 +309,12 @@ pub(crate) mod private_generation_utils {
         }
         fn get_pad_id(&self) -> Option<i64>;
         fn is_encoder_decoder(&self) -> bool;
+        /// svodka: whether the model's cross-attention takes one row of encoder outputs (and
+        /// of its attention mask) for all the beams of an input. Such models get the encoder
+        /// outputs without the per-beam copies (BART and Marian: `BartAttention`).
+        fn shares_encoder_outputs_across_beams(&self) -> bool {
+            false
+        }
         fn get_vocab_size(&self) -> i64;
         fn get_decoder_start_id(&self) -> Option<i64>;
         fn get_max_positions_embeddings(&self) -> Option<i64>;
@@ -2033,15 +2039,21 @@ pub trait LanguageGenerator: PrivateLanguageGenerator {
             },
         };
 
+        let shared_encoder_outputs = self.shares_encoder_outputs_across_beams();
         let encoder_outputs = if self.is_encoder_decoder() {
             let encoder_outputs = self
                 .encode(&input_ids, Some(&attention_mask))
                 .ok_or(RustBertError::UnsupportedError)?;
-            let expanded_batch_indices = Tensor::arange(batch_size, (Int64, input_ids.device()))
-                .view((-1, 1))
-                .repeat([1, num_beams * effective_batch_mult])
-                .view(-1);
-            Some(encoder_outputs.index_select(0, &expanded_batch_indices))
+            if shared_encoder_outputs {
+                Some(encoder_outputs)
+            } else {
+                let expanded_batch_indices =
+                    Tensor::arange(batch_size, (Int64, input_ids.device()))
+                        .view((-1, 1))
+                        .repeat([1, num_beams * effective_batch_mult])
+                        .view(-1);
+                Some(encoder_outputs.index_select(0, &expanded_batch_indices))
+            }
         } else {
             None
         };
@@ -2080,7 +2092,8 @@ pub trait LanguageGenerator: PrivateLanguageGenerator {
                 decoder_start_token_id,
                 (Int64, input_ids.device()),
             );
-            let attention_mask = if (num_return_sequences > 1) | (num_beams > 1) {
+            let repeat = (num_return_sequences > 1) | (num_beams > 1);
+            let attention_mask = if repeat && !shared_encoder_outputs {
                 attention_mask
                     .unsqueeze(1)
                     .expand(

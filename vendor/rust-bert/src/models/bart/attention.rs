@@ -119,9 +119,13 @@ impl BartAttention {
             if let Some(layer_state_value) = layer_state {
                 (layer_state_value.prev_key, layer_state_value.prev_value)
             } else {
+                // svodka: the encoder outputs may have fewer rows than the queries (one per
+                // input, shared by its beams; see `grouped_attention`).
+                let encoder_outputs = key_value_states.unwrap();
+                let rows = encoder_outputs.size()[0];
                 (
-                    self._shape(key_value_states.unwrap().apply(&self.k_proj), -1, bs),
-                    self._shape(key_value_states.unwrap().apply(&self.v_proj), -1, bs),
+                    self._shape(encoder_outputs.apply(&self.k_proj), -1, rows),
+                    self._shape(encoder_outputs.apply(&self.v_proj), -1, rows),
                 )
             }
         } else if let Some(layer_state_value) = layer_state {
@@ -137,6 +141,29 @@ impl BartAttention {
                 self._shape(hidden_states.apply(&self.v_proj), -1, bs),
             )
         };
+
+        // svodka: when generation hands the cross-attention one copy of the encoder outputs for
+        // all the beams of an input (`shares_encoder_outputs_across_beams`), the beams' queries
+        // attend to it together: each step reads the cached keys and values once per input
+        // instead of once per beam, and they are computed and cached once.
+        let group = bs / key_states.size()[0];
+        if group > 1 {
+            let (output, weights) = self.grouped_attention(
+                query_states,
+                &key_states,
+                &value_states,
+                attention_mask,
+                group,
+                train,
+            );
+            let state = self
+                .store_cache
+                .then(|| LayerState {
+                    prev_key: key_states,
+                    prev_value: value_states,
+                });
+            return (output, weights, state);
+        }
 
         let new_layer_state = if self.store_cache {
             // svodka: cached tensors are never written in place (steps concatenate, beams
@@ -185,5 +212,51 @@ impl BartAttention {
             .apply(&self.out_proj);
 
         (attention_output, saved_attention_weights, new_layer_state)
+    }
+
+    /// svodka: attention for `group` consecutive query rows (the beams of one input) sharing
+    /// one row of keys and values; `query_states` is scaled, keys and values are
+    /// (inputs, heads, source, head_dim), the mask (inputs, 1, target, source).
+    fn grouped_attention(
+        &self,
+        query_states: Tensor,
+        key_states: &Tensor,
+        value_states: &Tensor,
+        attention_mask: Option<&Tensor>,
+        group: i64,
+        train: bool,
+    ) -> (Tensor, Option<Tensor>) {
+        let (bs, target_length, embed_dim) = query_states.size3().unwrap();
+        let inputs = bs / group;
+        let (heads, head_dim) = (self.num_heads, self.head_dim);
+        let source_length = key_states.size()[2];
+        // (inputs, group, target, heads, head_dim) -> (inputs × heads, group × target, head_dim)
+        let query_states = query_states
+            .view([inputs, group, target_length, heads, head_dim])
+            .permute([0, 3, 1, 2, 4])
+            .reshape([inputs * heads, group * target_length, head_dim]);
+        let key_states = key_states.view([inputs * heads, source_length, head_dim]);
+        let value_states = value_states.view([inputs * heads, source_length, head_dim]);
+        let mut attention_weights = query_states.bmm(&key_states.transpose(1, 2));
+        let full_shape = [inputs, heads, group, target_length, source_length];
+        if let Some(mask) = attention_mask {
+            attention_weights = (attention_weights.view(full_shape) + mask.unsqueeze(2))
+                .view([inputs * heads, group * target_length, source_length]);
+        }
+        attention_weights = attention_weights.softmax(-1, attention_weights.kind());
+        let saved_attention_weights = self.output_attentions.then(|| {
+            attention_weights
+                .view(full_shape)
+                .permute([0, 2, 1, 3, 4])
+                .reshape([bs, heads, target_length, source_length])
+        });
+        let attention_output = attention_weights
+            .apply_t(&self.dropout, train)
+            .bmm(&value_states)
+            .view([inputs, heads, group, target_length, head_dim])
+            .permute([0, 2, 3, 1, 4])
+            .reshape([bs, target_length, embed_dim])
+            .apply(&self.out_proj);
+        (attention_output, saved_attention_weights)
     }
 }

@@ -1081,6 +1081,10 @@ impl PrivateLanguageGenerator for BartGenerator {
     fn is_encoder_decoder(&self) -> bool {
         self.is_encoder_decoder
     }
+    // svodka: BartAttention attends all the beams of an input to one copy of its encoder outputs.
+    fn shares_encoder_outputs_across_beams(&self) -> bool {
+        true
+    }
     fn get_vocab_size(&self) -> i64 {
         self.vocab_size
     }
