@@ -64,9 +64,8 @@ MARIAN_SETTINGS = dict(min_length=0, max_length=24, no_repeat_ngram_size=0, leng
                        early_stopping=True)
 BART_SETTINGS = dict(min_length=8, max_length=32, no_repeat_ngram_size=3, length_penalty=2.0,
                      early_stopping=True)
-# Long generations, to test what short ones cannot reach: the vendored rust-bert's self-attention
-# cache outgrowing its first buffer (128 positions of room, vendor/README.md) and beams reordering
-# that cache in place over hundreds of steps.
+# Long generations, to test what short ones cannot reach: the vendored rust-bert's caches and
+# shared cross-attention (vendor/README.md) over hundreds of steps of beams reordering.
 # (min_length below max_length: with min = max, rust-bert bans the end token that transformers
 # forces at the last step.)
 MARIAN_LONG_SETTINGS = dict(min_length=290, max_length=300, no_repeat_ngram_size=0,
