@@ -147,7 +147,7 @@ impl BartAttention {
         // attend to it together: each step reads the cached keys and values once per input
         // instead of once per beam, and they are computed and cached once.
         let group = bs / key_states.size()[0];
-        if group > 1 {
+        if self.encoder_decoder_attention && group > 1 {
             let (output, weights) = self.grouped_attention(
                 query_states,
                 &key_states,
