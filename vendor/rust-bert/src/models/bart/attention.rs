@@ -111,7 +111,7 @@ impl BartAttention {
         layer_state: Option<LayerState>,
         train: bool,
     ) -> (Tensor, Option<Tensor>, Option<LayerState>) {
-        let (bs, target_length, embed_dim) = hidden_states.size3().unwrap();
+        let bs = hidden_states.size()[0];
 
         let query_states = hidden_states.apply(&self.q_proj) * self.scaling;
 
@@ -142,29 +142,6 @@ impl BartAttention {
             )
         };
 
-        // svodka: when generation hands the cross-attention one copy of the encoder outputs for
-        // all the beams of an input (`shares_encoder_outputs_across_beams`), the beams' queries
-        // attend to it together: each step reads the cached keys and values once per input
-        // instead of once per beam, and they are computed and cached once.
-        let group = bs / key_states.size()[0];
-        if self.encoder_decoder_attention && group > 1 {
-            let (output, weights) = self.grouped_attention(
-                query_states,
-                &key_states,
-                &value_states,
-                attention_mask,
-                group,
-                train,
-            );
-            let state = self
-                .store_cache
-                .then(|| LayerState {
-                    prev_key: key_states,
-                    prev_value: value_states,
-                });
-            return (output, weights, state);
-        }
-
         let new_layer_state = if self.store_cache {
             // svodka: cached tensors are never written in place (steps concatenate, beams
             // index_select), so sharing them is safe; the copies cost every layer a full copy of
@@ -177,46 +154,26 @@ impl BartAttention {
             None
         };
 
-        let proj_shape = [bs * self.num_heads, -1, self.head_dim];
-        let query_states = self
-            ._shape(query_states, target_length, bs)
-            .view(proj_shape);
-        let key_states = key_states.view(proj_shape);
-        let value_states = value_states.view(proj_shape);
-
-        let source_length = key_states.size()[1];
-        let mut attention_weights = query_states.bmm(&key_states.transpose(1, 2));
-
-        if let Some(attention_mask_value) = attention_mask {
-            attention_weights =
-                attention_weights.view([bs, self.num_heads, target_length, source_length])
-                    + attention_mask_value;
-            attention_weights =
-                attention_weights.view([bs * self.num_heads, target_length, source_length]);
-        };
-
-        attention_weights = attention_weights.softmax(-1, attention_weights.kind());
-
-        let saved_attention_weights = if self.output_attentions {
-            Some(attention_weights.view((bs, self.num_heads, target_length, source_length)))
-        } else {
-            None
-        };
-
-        let attention_probas = attention_weights.apply_t(&self.dropout, train);
-        let attention_output = attention_probas
-            .bmm(&value_states)
-            .view([bs, self.num_heads, target_length, self.head_dim])
-            .transpose(1, 2)
-            .reshape([bs, target_length, embed_dim])
-            .apply(&self.out_proj);
-
+        // svodka: when generation hands the cross-attention one copy of the encoder outputs for
+        // all the beams of an input (`shares_encoder_outputs_across_beams`), the beams' queries
+        // attend to it together: each step reads the cached keys and values once per input
+        // instead of once per beam, and they are computed and cached once. Everywhere else the
+        // group is 1: rust-bert's attention, with the same products.
+        let group = bs / key_states.size()[0];
+        let (attention_output, saved_attention_weights) = self.grouped_attention(
+            query_states,
+            &key_states,
+            &value_states,
+            attention_mask,
+            group,
+            train,
+        );
         (attention_output, saved_attention_weights, new_layer_state)
     }
 
     /// svodka: attention for `group` consecutive query rows (the beams of one input) sharing
-    /// one row of keys and values; `query_states` is scaled, keys and values are
-    /// (inputs, heads, source, head_dim), the mask (inputs, 1, target, source).
+    /// one row of keys and values (group 1: a row each); `query_states` is scaled, keys and
+    /// values are (inputs, heads, source, head_dim), the mask (inputs, 1, target, source).
     fn grouped_attention(
         &self,
         query_states: Tensor,
