@@ -22,7 +22,8 @@ pub struct Analysis {
     pub article_translation: Option<Document>,
     pub summaries: Summaries,
     pub models: Vec<ModelUse>,
-    /// What the reader could install for a better result (empty when nothing is missing).
+    /// What the reader should know about the result: a model to install for a better one, or
+    /// int8 asked for on a CPU that cannot run it exactly (empty when nothing is missing).
     pub notes: Vec<String>,
     pub timings: Vec<StageTiming>,
 }

@@ -23,6 +23,9 @@ const ARTICLES: [(&str, &str); 2] = [
 
 pub fn run(models: PathBuf, runs: usize, precision: Precision) -> ExitCode {
     println!("models: {}", models.display());
+    if precision.is_int8() {
+        println!("int8: {}", Precision::int8_kernel());
+    }
     let engine = Engine::start(EngineConfig {
         precision,
         ..EngineConfig::new(models)

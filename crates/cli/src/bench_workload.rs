@@ -185,6 +185,7 @@ fn run_inner(
         "{}",
         json!({
             "system": if precision.is_int8() { "svodka-int8" } else { "svodka" },
+            "int8_kernel": precision.is_int8().then(Precision::int8_kernel),
             "workload": workload,
             "load_ms": load_ms,
             "median_ms": median,

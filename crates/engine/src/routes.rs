@@ -415,6 +415,7 @@ impl Models {
                 notes.push(format!("{} {benefit}: {}", spec.id, install_clause(why)));
             }
         }
+        notes.extend(self.config.precision.fallback_note());
         if !has_slovnet {
             notes.push(format!(
                 "{} to mark people, places and organisations in Russian texts: {}",

@@ -1,11 +1,164 @@
 //! The int8 linear layers patched into the vendored rust-bert (vendor/rust-bert/src/common/int8.rs).
+//!
+//! fbgemm's int8 kernels differ by CPU (AVX-512 VNNI adds products in 32 bits, AVX2 in
+//! saturating 16-bit pairs), so besides comparing with f32 these tests check the product against
+//! an exact integer one, and `int8_tests_pass_on_fbgemm_avx2_kernels` runs them all again on
+//! fbgemm's AVX2 kernels, which fbgemm picks on request whatever the CPU.
 
-use rust_bert::int8::{building, Linear, OutputProjection};
+use rust_bert::int8::{building, kernel, Int8Weight, Kernel, Linear, OutputProjection};
 use tch::nn::{self, Module};
 use tch::{Device, Kind, Tensor};
 
 fn relative_error(got: &Tensor, want: &Tensor) -> f64 {
     (got - want).abs().max().double_value(&[]) / want.abs().max().double_value(&[])
+}
+
+/// fbgemm reads this once per process, so the AVX2 run is a child process.
+const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
+
+/// Integer operands whose quantisation is exact: activations on 0..=255 (row 0 all 255),
+/// weights on ±`limit` with every row reaching +`limit` (rows 1 and 2 all +`limit` and
+/// −`limit`, so row 0 times them is the largest pair of products there can be), and their
+/// product computed exactly in integers.
+struct GridOperands {
+    activations: Vec<i64>,
+    weights: Vec<i64>,
+    product: Vec<i64>,
+    shape: (i64, i64, i64),
+}
+
+impl GridOperands {
+    fn new(limit: i64, seed: u64) -> GridOperands {
+        let (rows, inner, out) = (7_i64, 512_i64, 96_i64);
+        let mut state = seed;
+        let mut next = move |n: i64| {
+            // xorshift: a reproducible spread without a dependency.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as i64
+        };
+        let activations: Vec<i64> = (0..rows * inner)
+            .map(|i| if i < inner { 255 } else { next(256) })
+            .collect();
+        let weights: Vec<i64> = (0..out * inner)
+            .map(|i| match (i / inner, i % inner) {
+                (1, _) | (_, 0) => limit,
+                (2, _) => -limit,
+                _ => next(2 * limit + 1) - limit,
+            })
+            .collect();
+        let product = (0..rows * out)
+            .map(|o| {
+                let (r, c) = (o / out, o % out);
+                (0..inner)
+                    .map(|k| {
+                        activations[(r * inner + k) as usize] * weights[(c * inner + k) as usize]
+                    })
+                    .sum()
+            })
+            .collect();
+        GridOperands {
+            activations,
+            weights,
+            product,
+            shape: (rows, inner, out),
+        }
+    }
+
+    /// The operands as f32 tensors: activations / 256 and weights / 128 (powers of two, so the
+    /// layer's quantisation recovers the integers exactly), with the product they should give.
+    fn tensors(&self) -> (Tensor, Tensor, Tensor) {
+        let (rows, inner, out) = self.shape;
+        let float = |v: &[i64], shape: [i64; 2], scale: f64| {
+            Tensor::from_slice(v).to_kind(Kind::Double).reshape(shape) / scale
+        };
+        // |product| < 2^24, so the exact result is an f32.
+        (
+            float(&self.activations, [rows, inner], 256.0).to_kind(Kind::Float),
+            float(&self.weights, [out, inner], 128.0).to_kind(Kind::Float),
+            float(&self.product, [rows, out], 256.0 * 128.0).to_kind(Kind::Float),
+        )
+    }
+}
+
+#[test]
+fn int8_layers_compute_the_exact_integer_product_of_their_operands() {
+    // Where int8 runs at all, a layer's product must be exactly the integer product of its
+    // quantised operands: 16-bit saturation (or any other kernel fault) shows up as a mismatch
+    // whatever the CPU, not only as a larger error against f32.
+    for seed in [1, 2, 3] {
+        let limit = kernel().weight_limit().unwrap_or(127);
+        let operands = GridOperands::new(limit, seed);
+        let (xs, weight, want) = operands.tensors();
+        let (_, inner, out) = operands.shape;
+        let store = nn::VarStore::new(Device::Cpu);
+        let no_bias = nn::LinearConfig {
+            bias: false,
+            ..Default::default()
+        };
+        let layer = building(true, || {
+            Linear::new(store.root() / "fc", inner, out, no_bias)
+        });
+        let mut variable = store.variables()["fc.weight"].shallow_clone();
+        tch::no_grad(|| variable.copy_(&weight));
+        let got = layer.forward(&xs);
+        let wrong = got.ne_tensor(&want).sum(Kind::Int64).int64_value(&[]);
+        assert_eq!(
+            wrong,
+            0,
+            "{wrong} outputs differ from the exact product ({:?})",
+            kernel()
+        );
+        let released = store.variables()["fc.weight"].numel() == 0;
+        assert_eq!(
+            released,
+            kernel().weight_limit().is_some(),
+            "int8 used iff available"
+        );
+    }
+}
+
+#[test]
+fn the_kernel_check_matches_an_exact_product_on_full_range_weights() {
+    if let Kernel::Unavailable(why) = kernel() {
+        eprintln!("int8 is unavailable here: {why}");
+        return;
+    }
+    for seed in [4, 5] {
+        let (xs, weight, want) = GridOperands::new(127, seed).tensors();
+        let got = Int8Weight::quantize(&weight, None, 127).forward(&xs);
+        let exact = got.equal(&want);
+        assert_eq!(
+            exact,
+            *kernel() == Kernel::Exact,
+            "fbgemm's ±127 product is {} but svodka's check says {:?}",
+            if exact { "exact" } else { "not exact" },
+            kernel()
+        );
+    }
+}
+
+#[test]
+fn int8_tests_pass_on_fbgemm_avx2_kernels() {
+    if std::env::var_os(FBGEMM_ISA).is_some() {
+        // The child: its kernels add pairs of products in 16 bits. Were the variable ignored,
+        // this run would repeat the parent's and prove nothing.
+        assert_ne!(*kernel(), Kernel::Exact, "{FBGEMM_ISA} was not honoured");
+        return;
+    }
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(FBGEMM_ISA, "AVX2")
+        .arg("--test-threads=2")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&child.stdout);
+    let err = String::from_utf8_lossy(&child.stderr);
+    eprintln!("on fbgemm's AVX2 kernels:\n{out}{err}");
+    assert!(
+        child.status.success(),
+        "int8 tests fail on fbgemm's AVX2 kernels"
+    );
 }
 
 #[test]
@@ -22,7 +175,13 @@ fn int8_linear_follows_f32_within_rounding_and_releases_the_f32_weight() {
     let want = f32.forward(&xs);
     let got = int8.forward(&xs);
     assert_eq!(got.size(), vec![3, 5, 2048]);
+    if kernel().weight_limit().is_none() {
+        // Never int8 where its product is wrong: the layer stayed f32.
+        assert_eq!(got, want);
+        return;
+    }
     let error = relative_error(&got, &want);
+    eprintln!("int8 ({:?}) differs from f32 by {error:.4}", kernel());
     assert!(error < 0.03, "int8 differs from f32 by {error}");
     assert!(
         error > 0.0,

@@ -17,6 +17,7 @@ article: Document,
  */
 article_translation: Document | null, summaries: Summaries, models: Array<ModelUse>, 
 /**
- * What the reader could install for a better result (empty when nothing is missing).
+ * What the reader should know about the result: a model to install for a better one, or
+ * int8 asked for on a CPU that cannot run it exactly (empty when nothing is missing).
  */
 notes: Array<string>, timings: Array<StageTiming>, };
