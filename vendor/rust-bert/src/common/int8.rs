@@ -111,9 +111,8 @@ fn exact_at(limit: i64) -> Result<bool, tch::TchError> {
             dot as f32
         })
         .collect();
-    let as_float = |v: &[i64], shape: [i64; 2]| {
-        Tensor::from_slice(v).to_kind(Kind::Float).reshape(shape)
-    };
+    let as_float =
+        |v: &[i64], shape: [i64; 2]| Tensor::from_slice(v).to_kind(Kind::Float).reshape(shape);
     let weight = Int8Weight::quantize(&as_float(&w, [cols, inner]), None, limit);
     let got = weight.f_forward(&as_float(&x, [rows, inner]))?;
     Ok(got.equal(&Tensor::from_slice(&exact).reshape([rows, cols])))
@@ -140,7 +139,10 @@ impl Int8Weight {
     /// size). fbgemm's op takes one scale, so it runs with scale 1 and the row scales multiply
     /// its output. `limit` is [`Kernel::weight_limit`] outside tests and measurements.
     pub fn quantize(weight: &Tensor, bias: Option<&Tensor>, limit: i64) -> Int8Weight {
-        assert!((1..=127).contains(&limit), "int8 weights need a limit in 1..=127");
+        assert!(
+            (1..=127).contains(&limit),
+            "int8 weights need a limit in 1..=127"
+        );
         tch::no_grad(|| {
             let weight = weight.to_kind(Kind::Float).contiguous();
             let (rows, cols) = weight.size2().expect("a linear weight is a matrix");
@@ -172,15 +174,17 @@ impl Int8Weight {
     }
 
     fn f_forward(&self, xs: &Tensor) -> Result<Tensor, tch::TchError> {
-        let mut out = xs.contiguous().f_fbgemm_linear_int8_weight_fp32_activation(
-            &self.sizes_only,
-            &self.packed,
-            &self.col_offsets,
-            // libtorch wants a floating scale and an integral zero point; tch types both alike.
-            Scalar::float(1.0),
-            Scalar::int(0),
-            &self.zeros,
-        )?;
+        let mut out = xs
+            .contiguous()
+            .f_fbgemm_linear_int8_weight_fp32_activation(
+                &self.sizes_only,
+                &self.packed,
+                &self.col_offsets,
+                // libtorch wants a floating scale and an integral zero point; tch types both alike.
+                Scalar::float(1.0),
+                Scalar::int(0),
+                &self.zeros,
+            )?;
         let _ = out.g_mul_(&self.scales);
         if let Some(bias) = &self.bias {
             let _ = out.g_add_(bias);
@@ -222,7 +226,8 @@ impl nn::Module for Linear {
             None => xs.apply(&self.f32),
             Some(cell) => cell
                 .get_or_init(|| {
-                    let int8 = Int8Weight::quantize(&self.f32.ws, self.f32.bs.as_ref(), weight_limit());
+                    let int8 =
+                        Int8Weight::quantize(&self.f32.ws, self.f32.bs.as_ref(), weight_limit());
                     // The var store shares this tensor: emptying it frees the f32 weight.
                     let mut released = self.f32.ws.shallow_clone();
                     released.set_data(&Tensor::zeros([0], (Kind::Float, Device::Cpu)));
