@@ -60,7 +60,7 @@ pub fn side_by_side(a: &Analysis, width: usize) -> String {
     };
     let _ = writeln!(out, "Models: {used} · {:.1} s", total as f64 / 1000.0);
     if !a.notes.is_empty() {
-        let _ = writeln!(out, "\nInstall for more:");
+        let _ = writeln!(out, "\nNotes:");
         for note in &a.notes {
             let _ = writeln!(out, "  • {note}");
         }

@@ -1,6 +1,7 @@
 //! Which number format the transformer models (summariser, translators, English NER) compute
 //! their linear layers in.
 
+use rust_bert::int8::Kernel;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -26,16 +27,24 @@ impl Precision {
     /// What the models compute in: int8 only where fbgemm's int8 product is exact on this CPU
     /// (`rust_bert::int8::kernel`), f32 otherwise — never an int8 result that may be wrong.
     pub fn effective(self) -> Precision {
-        match self {
-            Precision::Int8 if rust_bert::int8::kernel().weight_limit().is_none() => Precision::F32,
-            other => other,
-        }
+        self.effective_on(rust_bert::int8::kernel())
     }
 
     /// Why int8 was asked for but the models run in f32, for the analysis's notes.
     pub fn fallback_note(self) -> Option<String> {
-        match (self, rust_bert::int8::kernel()) {
-            (Precision::Int8, rust_bert::int8::Kernel::Unavailable(why)) => Some(format!(
+        self.fallback_note_on(rust_bert::int8::kernel())
+    }
+
+    fn effective_on(self, kernel: &Kernel) -> Precision {
+        match self {
+            Precision::Int8 if kernel.weight_limit().is_none() => Precision::F32,
+            other => other,
+        }
+    }
+
+    fn fallback_note_on(self, kernel: &Kernel) -> Option<String> {
+        match (self, kernel) {
+            (Precision::Int8, Kernel::Unavailable(why)) => Some(format!(
                 "int8 is not available on this CPU ({why}): the models ran in f32, which gives \
                  transformers' exact results but takes several times longer"
             )),
@@ -45,7 +54,6 @@ impl Precision {
 
     /// How int8 runs on this CPU, for benchmark records and logs.
     pub fn int8_kernel() -> String {
-        use rust_bert::int8::Kernel;
         match rust_bert::int8::kernel() {
             Kernel::Exact => "weights ±127 (products added in 32 bits)".into(),
             Kernel::SaturatingPairs => "weights ±63 (pairs of products added in 16 bits)".into(),
@@ -94,5 +102,24 @@ impl std::str::FromStr for Precision {
             "int8" => Ok(Precision::Int8),
             other => Err(format!("unknown precision {other:?} (f32 or int8)")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int8_falls_back_to_f32_with_a_note_where_the_kernel_is_unavailable() {
+        let unavailable = Kernel::Unavailable("fbgemm cannot run: no AVX2".into());
+        assert_eq!(Precision::Int8.effective_on(&unavailable), Precision::F32);
+        let note = Precision::Int8.fallback_note_on(&unavailable).unwrap();
+        assert!(note.contains("no AVX2") && note.contains("f32"), "{note}");
+        assert_eq!(Precision::F32.fallback_note_on(&unavailable), None);
+        for usable in [Kernel::Exact, Kernel::SaturatingPairs] {
+            assert_eq!(Precision::Int8.effective_on(&usable), Precision::Int8);
+            assert_eq!(Precision::Int8.fallback_note_on(&usable), None);
+        }
+        assert_eq!(Precision::F32.effective_on(&Kernel::Exact), Precision::F32);
     }
 }

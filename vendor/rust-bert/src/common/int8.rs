@@ -80,7 +80,11 @@ pub fn kernel() -> &'static Kernel {
         (Ok(false), Ok(false)) => Kernel::Unavailable(
             "fbgemm's int8 product is not exact on this CPU even with 7-bit weights".into(),
         ),
-        (Err(e), _) | (_, Err(e)) => Kernel::Unavailable(format!("fbgemm cannot run: {e}")),
+        // libtorch's message is followed by a C++ backtrace: its first line says it all.
+        (Err(e), _) | (_, Err(e)) => Kernel::Unavailable(format!(
+            "fbgemm cannot run: {}",
+            e.to_string().lines().next().unwrap_or_default()
+        )),
     })
 }
 
@@ -113,7 +117,7 @@ fn exact_at(limit: i64) -> Result<bool, tch::TchError> {
         .collect();
     let as_float =
         |v: &[i64], shape: [i64; 2]| Tensor::from_slice(v).to_kind(Kind::Float).reshape(shape);
-    let weight = Int8Weight::quantize(&as_float(&w, [cols, inner]), None, limit);
+    let weight = Int8Weight::f_quantize(&as_float(&w, [cols, inner]), None, limit)?;
     let got = weight.f_forward(&as_float(&x, [rows, inner]))?;
     Ok(got.equal(&Tensor::from_slice(&exact).reshape([rows, cols])))
 }
@@ -139,6 +143,15 @@ impl Int8Weight {
     /// size). fbgemm's op takes one scale, so it runs with scale 1 and the row scales multiply
     /// its output. `limit` is [`Kernel::weight_limit`] outside tests and measurements.
     pub fn quantize(weight: &Tensor, bias: Option<&Tensor>, limit: i64) -> Int8Weight {
+        Int8Weight::f_quantize(weight, bias, limit).expect("fbgemm's int8 packing")
+    }
+
+    /// [`Int8Weight::quantize`], with libtorch's refusal (fbgemm needs AVX2) as an error.
+    fn f_quantize(
+        weight: &Tensor,
+        bias: Option<&Tensor>,
+        limit: i64,
+    ) -> Result<Int8Weight, tch::TchError> {
         assert!(
             (1..=127).contains(&limit),
             "int8 weights need a limit in 1..=127"
@@ -155,17 +168,17 @@ impl Int8Weight {
                 .to_kind(Kind::Int8);
             // fbgemm subtracts the weight's zero point (0 here) times K itself: plain row sums.
             let col_offsets = q.to_kind(Kind::Int).sum_dim_intlist(1, false, Kind::Int);
-            let packed = q.fbgemm_pack_quantized_matrix();
+            let packed = q.f_fbgemm_pack_quantized_matrix()?;
             let sizes_only =
                 Tensor::zeros([1, 1], (Kind::Int8, Device::Cpu)).expand([rows, cols], false);
-            Int8Weight {
+            Ok(Int8Weight {
                 sizes_only,
                 packed,
                 col_offsets,
                 scales: scales.reshape([rows]),
                 zeros: Tensor::zeros([rows], (Kind::Float, Device::Cpu)),
                 bias: bias.map(|b| b.to_kind(Kind::Float).contiguous()),
-            }
+            })
         })
     }
 
