@@ -17,9 +17,9 @@ fn relative_error(got: &Tensor, want: &Tensor) -> f64 {
 const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
 
 /// Integer operands whose quantisation is exact: activations on 0..=255 (row 0 all 255),
-/// weights on ±`limit` with every row reaching +`limit` (rows 1 and 2 all +`limit` and
-/// −`limit`, so row 0 times them is the largest pair of products there can be), and their
-/// product computed exactly in integers.
+/// weights on ±`limit` with every row starting with +`limit` (row 1 all +`limit`, row 2
+/// −`limit` after its first element, so row 0 times them gives the largest pairs of products
+/// there can be), and their product computed exactly in integers.
 struct GridOperands {
     activations: Vec<i64>,
     weights: Vec<i64>,

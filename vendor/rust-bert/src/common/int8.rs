@@ -90,10 +90,10 @@ pub fn kernel() -> &'static Kernel {
 
 /// Whether fbgemm's product of activations on 0..=255 and weights on ±`limit` equals the exact
 /// integer product. The operands are chosen so that quantising them is exact: the activations'
-/// largest value is 255 (scale 1, zero point 0) and every weight row reaches ±`limit` (scale
-/// 1). Row 0 of the activations is all 255 and the weight's rows 0 and 1 are all +limit and
-/// −limit: every pair of products there is the largest the operands allow, the case that
-/// saturates first; the other values are spread over the whole range.
+/// largest value is 255 (scale 1, zero point 0) and every weight row starts with +`limit`
+/// (scale 1). Row 0 of the activations is all 255, weight row 0 all +`limit` and weight row 1
+/// −`limit` after its first element: pairs of products there are the largest the operands
+/// allow, the case that saturates first; the other values are spread over the whole range.
 fn exact_at(limit: i64) -> Result<bool, tch::TchError> {
     let (rows, inner, cols) = (4_i64, 64_i64, 16_i64);
     let x: Vec<i64> = (0..rows * inner)
