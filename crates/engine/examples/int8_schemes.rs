@@ -100,7 +100,7 @@ fn main() {
     tch::manual_seed(14);
     tch::set_num_threads(2);
     println!(
-        "svodka's int8 kernel here: {:?}; FBGEMM_ENABLE_INSTRUCTIONS={}",
+        "svodka's int8 here: {}; FBGEMM_ENABLE_INSTRUCTIONS={}",
         kernel(),
         std::env::var("FBGEMM_ENABLE_INSTRUCTIONS").unwrap_or_else(|_| "(unset)".into())
     );

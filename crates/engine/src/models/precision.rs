@@ -52,13 +52,9 @@ impl Precision {
         }
     }
 
-    /// How int8 runs on this CPU, for benchmark records and logs.
+    /// How int8 runs on this CPU, for benchmark records and logs (the CLI has no rust-bert).
     pub fn int8_kernel() -> String {
-        match rust_bert::int8::kernel() {
-            Kernel::Exact => "weights ±127 (products added in 32 bits)".into(),
-            Kernel::SaturatingPairs => "weights ±63 (pairs of products added in 16 bits)".into(),
-            Kernel::Unavailable(why) => format!("unavailable: {why}"),
-        }
+        rust_bert::int8::kernel().to_string()
     }
 
     /// Builds a model in this precision. For int8, `warm_up` then runs it once, so that every

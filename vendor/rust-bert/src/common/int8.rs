@@ -68,6 +68,18 @@ impl Kernel {
     }
 }
 
+impl std::fmt::Display for Kernel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Kernel::Exact => write!(f, "weights ±127 (products added in 32 bits)"),
+            Kernel::SaturatingPairs => {
+                write!(f, "weights ±63 (pairs of products added in 16 bits)")
+            }
+            Kernel::Unavailable(why) => write!(f, "unavailable: {why}"),
+        }
+    }
+}
+
 /// This process's [`Kernel`], found the first time it is asked by multiplying operands whose
 /// exact product is known: the full-range ones saturate on pair-adding kernels, the ±63 ones
 /// must not. A behaviour test rather than a CPUID check, so it also holds when fbgemm is told to
