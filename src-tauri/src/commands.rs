@@ -1,7 +1,8 @@
 //! The commands the UI calls. Each is a thin wrapper over [`Jobs`] or the engine.
 
+use svodka_analysis::Analysis;
+use svodka_engine::compare::Comparison;
 use svodka_engine::models::{model_status, ModelStatus};
-use svodka_engine::{Analysis, Comparison};
 use tauri::ipc::Channel;
 use tauri::State;
 

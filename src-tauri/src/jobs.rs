@@ -2,19 +2,23 @@
 //! engine's worker thread, cancelling it, and waiting for it without blocking Tauri's main
 //! thread or a tokio worker.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
-use svodka_engine::analysis::Length;
-use svodka_engine::{Analysis, Comparison, Engine, EngineConfig, JobHandle, Progress};
+use svodka_analysis::{Analysis, Length};
+use svodka_engine::compare::Comparison;
+use svodka_engine::{Engine, EngineConfig, JobHandle, Progress};
 
-use crate::protocol::{CommandError, CommandErrorKind};
+use crate::busy::{on_blocking_pool, Busy};
+use crate::protocol::CommandError;
+
+/// The engine runs one job at a time; this is its key in [`Busy`].
+const ENGINE: &str = "engine";
 
 pub struct Jobs {
     engine: Engine,
     pub config: EngineConfig,
-    /// The cancel flag of the running job, if one runs.
-    current: Mutex<Option<Arc<AtomicBool>>>,
+    busy: Busy,
 }
 
 impl Jobs {
@@ -22,7 +26,7 @@ impl Jobs {
         Jobs {
             engine,
             config,
-            current: Mutex::new(None),
+            busy: Busy::default(),
         }
     }
 
@@ -62,58 +66,17 @@ impl Jobs {
         &self,
         submit: impl FnOnce(&Engine, Arc<AtomicBool>) -> JobHandle<T>,
     ) -> Result<T, CommandError> {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let _running = Running::start(&self.current, cancel.clone())?;
-        let job = submit(&self.engine, cancel);
+        let running = self.busy.start(
+            ENGINE,
+            "svodka is already working on an analysis or comparison; cancel it or wait for it",
+        )?;
+        let job = submit(&self.engine, running.cancel_flag());
         // The reply comes over a blocking channel: wait for it on tokio's blocking pool.
-        match tauri::async_runtime::spawn_blocking(move || job.wait()).await {
-            Ok(reply) => reply.map_err(CommandError::from),
-            Err(e) => Err(CommandError {
-                kind: CommandErrorKind::Internal,
-                message: format!("the engine task failed: {e}"),
-            }),
-        }
+        on_blocking_pool("engine", move || job.wait().map_err(CommandError::from)).await
     }
 
-    /// Asks the running analysis to stop; true if there was one.
+    /// Asks the running job to stop; true if there was one.
     pub fn cancel(&self) -> bool {
-        match &*self.current.lock().unwrap_or_else(|p| p.into_inner()) {
-            Some(flag) => {
-                flag.store(true, Ordering::SeqCst);
-                true
-            }
-            None => false,
-        }
-    }
-}
-
-/// Marks a job as the running one for as long as its command runs. If the command's future is
-/// dropped (its window closed) the job is cancelled too: nobody is waiting for its result.
-struct Running<'a> {
-    slot: &'a Mutex<Option<Arc<AtomicBool>>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl<'a> Running<'a> {
-    fn start(
-        slot: &'a Mutex<Option<Arc<AtomicBool>>>,
-        cancel: Arc<AtomicBool>,
-    ) -> Result<Running<'a>, CommandError> {
-        let mut current = slot.lock().unwrap_or_else(|p| p.into_inner());
-        if current.is_some() {
-            return Err(CommandError {
-                kind: CommandErrorKind::Busy,
-                message: "svodka is already working on an analysis or comparison; cancel it or wait for it".into(),
-            });
-        }
-        *current = Some(cancel.clone());
-        Ok(Running { slot, cancel })
-    }
-}
-
-impl Drop for Running<'_> {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::SeqCst);
-        *self.slot.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.busy.cancel(ENGINE)
     }
 }

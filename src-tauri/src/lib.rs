@@ -1,6 +1,7 @@
 //! svodka's desktop shell: Tauri commands over svodka-engine, nothing more. The builder is generic
 //! over the runtime so tests/commands.rs runs the same app on Tauri's mock runtime.
 
+mod busy;
 mod commands;
 mod installs;
 mod jobs;
@@ -51,7 +52,11 @@ pub fn app<R: Runtime>(
 ) -> Builder<R> {
     builder
         .manage(shelf::Shelf::new(places.library, places.exports))
-        .manage(installs::Installs::new(hub, config.models_dir.clone()))
+        .manage(installs::Installs::new(
+            hub,
+            config.models_dir.clone(),
+            config.manifest.clone(),
+        ))
         .manage(Jobs::new(Engine::start(config.clone()), config))
         .plugin(navigation::guard())
         .invoke_handler(tauri::generate_handler![
@@ -82,7 +87,7 @@ pub fn run() {
         .init();
     let config = EngineConfig {
         precision: svodka_engine::models::Precision::from_env(),
-        ..EngineConfig::new(svodka_engine::default_models_dir())
+        ..EngineConfig::new(svodka_manifest::default_models_dir())
     };
     let places = Places::from_env();
     if let Err(e) = app(Builder::default(), config, Endpoint::from_env(), places)

@@ -3,9 +3,11 @@
 //! ui/src/bindings/, and tests/bindings.rs fails when those files are out of date.
 
 use serde::{Deserialize, Serialize};
-use svodka_engine::analysis::{Length, Stage};
-use svodka_engine::{Analysis, EngineError, ErrorKind};
-use svodka_library::{EntityFacet, EntryMeta, LibraryError, TagFacet};
+use svodka_analysis::{Analysis, Length, Stage};
+use svodka_engine::{EngineError, ErrorKind};
+use svodka_hub::{ErrorKind as HubErrorKind, HubError};
+use svodka_library::{EntityFacet, EntryMeta, LibraryError, LibraryErrorKind, TagFacet};
+use svodka_manifest::ManifestError;
 use ts_rs::TS;
 
 /// `analyze`'s arguments.
@@ -112,11 +114,38 @@ impl CommandError {
 
 impl From<LibraryError> for CommandError {
     fn from(e: LibraryError) -> Self {
+        let kind = match e.kind() {
+            LibraryErrorKind::BadInput => CommandErrorKind::BadInput,
+            LibraryErrorKind::Internal => CommandErrorKind::Internal,
+        };
+        CommandError {
+            kind,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<HubError> for CommandError {
+    fn from(e: HubError) -> Self {
+        let kind = match e.kind() {
+            HubErrorKind::BadInput => CommandErrorKind::BadInput,
+            HubErrorKind::Offline => CommandErrorKind::Offline,
+            HubErrorKind::Install => CommandErrorKind::Model,
+            HubErrorKind::Cancelled => CommandErrorKind::Cancelled,
+            HubErrorKind::Internal => CommandErrorKind::Internal,
+        };
+        CommandError {
+            kind,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ManifestError> for CommandError {
+    fn from(e: ManifestError) -> Self {
         let kind = match e {
-            LibraryError::NotFound(_) | LibraryError::BadInput(_) | LibraryError::BadImport(_) => {
-                CommandErrorKind::BadInput
-            }
-            _ => CommandErrorKind::Internal,
+            ManifestError::UnknownModel(_) => CommandErrorKind::BadInput,
+            ManifestError::Invalid(_) => CommandErrorKind::Internal,
         };
         CommandError {
             kind,

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use svodka_library::{ExportFormat, Library, LibraryError};
 
+use crate::busy::on_blocking_pool;
 use crate::protocol::CommandError;
 
 pub struct Shelf {
@@ -32,17 +33,15 @@ impl Shelf {
         F: FnOnce(&mut Library) -> Result<T, LibraryError> + Send + 'static,
     {
         let (library, path) = (self.library.clone(), self.path.clone());
-        tauri::async_runtime::spawn_blocking(move || {
+        on_blocking_pool("library", move || {
             // A panic inside `f` poisons the lock; the connection itself is still sound.
             let mut guard = library.lock().unwrap_or_else(|p| p.into_inner());
             if guard.is_none() {
                 *guard = Some(Library::open(&path)?);
             }
-            f(guard.as_mut().expect("opened above"))
+            Ok(f(guard.as_mut().expect("opened above"))?)
         })
         .await
-        .map_err(|e| CommandError::internal(format!("the library task failed: {e}")))?
-        .map_err(CommandError::from)
     }
 
     /// Exports `ids` into the exports folder; returns the file written.

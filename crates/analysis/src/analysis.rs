@@ -68,6 +68,14 @@ impl Summary {
             Summary::Unavailable { .. } => None,
         }
     }
+
+    /// Why there is no summary, when there is none.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Summary::Ready(_) => None,
+            Summary::Unavailable { reason } => Some(reason),
+        }
+    }
 }
 
 /// A text with its sentences and entities. Spans are `char` offsets (Unicode scalar values).

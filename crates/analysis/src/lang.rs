@@ -17,6 +17,14 @@ impl Lang {
         }
     }
 
+    /// The language's English name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Russian",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::En => Lang::Ru,

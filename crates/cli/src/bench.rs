@@ -2,13 +2,14 @@
 //! Analysis's own timings, with the process's peak memory. Numbers go to docs/BENCHMARKS.md.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
-use svodka_engine::entities::slovnet::Slovnet;
-use svodka_engine::models::{store, Precision};
+use svodka_analysis::{Length, Stage};
+use svodka_engine::entities::slovnet::{self, Slovnet};
+use svodka_engine::models::Precision;
+use svodka_engine::{Engine, EngineConfig};
 
-use svodka_engine::{Engine, EngineConfig, Length, Stage};
+use crate::failure::{Failure, Result};
 
 const ARTICLES: [(&str, &str); 2] = [
     (
@@ -21,7 +22,7 @@ const ARTICLES: [(&str, &str); 2] = [
     ),
 ];
 
-pub fn run(models: PathBuf, runs: usize, precision: Precision) -> ExitCode {
+pub fn run(models: PathBuf, runs: usize, precision: Precision) -> Result {
     println!("models: {}", models.display());
     if precision.is_int8() {
         println!("int8: {}", Precision::int8_kernel());
@@ -47,10 +48,7 @@ pub fn run(models: PathBuf, runs: usize, precision: Precision) -> ExitCode {
                     );
                 }
                 Ok(a) => per_run.push(a.timings.iter().map(|t| (t.stage, t.ms)).collect()),
-                Err(e) => {
-                    eprintln!("svodka bench: {name}: {e}");
-                    return ExitCode::from(1);
-                }
+                Err(e) => return Err(Failure::Other(format!("bench: {name}: {e}"))),
             }
         }
         let stages: Vec<Stage> = per_run
@@ -85,13 +83,13 @@ pub fn run(models: PathBuf, runs: usize, precision: Precision) -> ExitCode {
     if let Some(peak) = peak_rss_kib() {
         println!("peak resident memory: {} MiB", peak / 1024);
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// The bundled Russian NER on its own: loading, and tagging a long article (the Russian sample
 /// repeated to 100,000 characters, half the input limit).
 fn slovnet_alone() {
-    let dir = store::default_slovnet_dir();
+    let dir = slovnet::default_dir();
     let started = Instant::now();
     let slovnet = match Slovnet::load(&dir) {
         Ok(s) => s,

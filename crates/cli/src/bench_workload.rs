@@ -6,16 +6,19 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Instant;
 
 use serde_json::{json, Value};
+use svodka_analysis::{Length, Role};
 use svodka_engine::entities::Tagger;
-use svodka_engine::models::{store, Generation, LengthRange, Manifest, Precision, Role};
+use svodka_engine::models::Precision;
 use svodka_engine::summarise::Summariser;
 use svodka_engine::translate::Translator;
-use svodka_engine::{Engine, EngineConfig, Length};
+use svodka_engine::{Engine, EngineConfig};
+use svodka_manifest::{installed, Generation, LengthRange, Manifest};
+
+use crate::failure::Failure;
 
 /// Sentences per translation call, in every system.
 const BATCH: usize = 8;
@@ -26,14 +29,9 @@ pub fn run(
     input: &Path,
     runs: usize,
     precision: Precision,
-) -> ExitCode {
-    match run_inner(&models, workload, input, runs, precision) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("svodka bench: {workload}: {e}");
-            ExitCode::from(1)
-        }
-    }
+) -> Result<(), Failure> {
+    run_inner(&models, workload, input, runs, precision)
+        .map_err(|e| Failure::Other(format!("bench: {workload}: {e}")))
 }
 
 fn run_inner(
@@ -49,7 +47,7 @@ fn run_inner(
     .map_err(|e| format!("{}: {e}", input.display()))?;
     let manifest = Manifest::builtin();
     let files = |role: Role| {
-        store::locate(models, manifest.for_role(role).map_err(|e| e.to_string())?)
+        installed(models, manifest.for_role(role).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())
     };
     let settings = |role: Role| -> Result<Generation, String> {

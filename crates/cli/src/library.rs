@@ -3,16 +3,16 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use console::style;
-use svodka_engine::{Analysis, EntityKind};
+use svodka_analysis::{Analysis, EntityKind};
 use svodka_library::{
     rfc3339, EntityFilter, EntryMeta, ExportFormat, Hit, Library, LibraryError, NewEntry, Query,
 };
 
-use crate::{render, EXIT_BAD_INPUT, EXIT_OTHER};
+use crate::failure::Result;
+use crate::render;
 
 #[derive(Subcommand)]
 pub enum LibraryAction {
@@ -109,22 +109,7 @@ fn parse_entity(s: &str) -> Result<EntityFilter, String> {
     })
 }
 
-pub fn run(action: LibraryAction, path: &Path) -> ExitCode {
-    match run_inner(action, path) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("svodka: {e}");
-            ExitCode::from(match e {
-                LibraryError::NotFound(_)
-                | LibraryError::BadImport(_)
-                | LibraryError::BadInput(_) => EXIT_BAD_INPUT,
-                _ => EXIT_OTHER,
-            })
-        }
-    }
-}
-
-fn run_inner(action: LibraryAction, path: &Path) -> Result<ExitCode, LibraryError> {
+pub fn run(action: LibraryAction, path: &Path) -> Result {
     let mut lib = Library::open(path)?;
     match action {
         LibraryAction::List { filters } => print_hits(&lib, String::new(), filters),
@@ -158,7 +143,7 @@ fn run_inner(action: LibraryAction, path: &Path) -> Result<ExitCode, LibraryErro
                     render::side_by_side(&entry.analysis, render::terminal_width())
                 );
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         LibraryAction::Export {
             ids,
@@ -176,7 +161,7 @@ fn run_inner(action: LibraryAction, path: &Path) -> Result<ExitCode, LibraryErro
                 }
                 None => print!("{text}"),
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         LibraryAction::Import { file } => {
             let text = read_text(&file)?;
@@ -193,7 +178,7 @@ fn run_inner(action: LibraryAction, path: &Path) -> Result<ExitCode, LibraryErro
             for id in report.added {
                 println!("  #{id}  {}", lib.get(id)?.title);
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         LibraryAction::Delete { ids } => {
             lib.delete(&ids)?;
@@ -202,17 +187,17 @@ fn run_inner(action: LibraryAction, path: &Path) -> Result<ExitCode, LibraryErro
                 "moved {} to the bin; undo with `svodka library restore {list}`",
                 plural(ids.len())
             );
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         LibraryAction::Restore { ids } => {
             lib.restore(&ids)?;
             println!("restored {}", plural(ids.len()));
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
     }
 }
 
-fn print_hits(lib: &Library, text: String, f: Filters) -> Result<ExitCode, LibraryError> {
+fn print_hits(lib: &Library, text: String, f: Filters) -> Result {
     let query = Query {
         text,
         tag: f.tag,
@@ -226,16 +211,16 @@ fn print_hits(lib: &Library, text: String, f: Filters) -> Result<ExitCode, Libra
             "{}",
             serde_json::to_string_pretty(&hits).expect("hits serialise")
         );
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     if hits.is_empty() {
         eprintln!("nothing found");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     for hit in &hits {
         print_hit(hit);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn print_hit(hit: &Hit) {

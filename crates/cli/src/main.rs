@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_workload;
+mod failure;
 mod library;
 mod models;
 mod render;
@@ -13,9 +14,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use svodka_engine::models::{store, Precision};
+use svodka_analysis::Length;
+use svodka_engine::models::Precision;
 use svodka_engine::prepare::decode_input;
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Length};
+use svodka_engine::{Engine, EngineConfig};
+use svodka_manifest::default_models_dir;
+
+use crate::failure::{Failure, Result};
 
 #[derive(Parser)]
 #[command(
@@ -119,11 +124,6 @@ impl From<LengthArg> for Length {
     }
 }
 
-/// Exit codes: 0 ok, 2 bad input (clap uses 2 for bad arguments too), 3 model missing or broken.
-pub(crate) const EXIT_BAD_INPUT: u8 = 2;
-pub(crate) const EXIT_MODEL: u8 = 3;
-pub(crate) const EXIT_OTHER: u8 = 1;
-
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -136,7 +136,14 @@ fn main() -> ExitCode {
     if std::env::var_os("RUST_BACKTRACE").is_none() {
         std::panic::set_hook(Box::new(|info| tracing::debug!("panic: {info}")));
     }
-    match Cli::parse().command {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn run(command: Command) -> Result {
+    match command {
         Command::Analyze {
             file,
             length,
@@ -167,7 +174,7 @@ fn main() -> ExitCode {
             input,
             precision,
         } => {
-            let models = models.unwrap_or_else(store::default_models_dir);
+            let models = models.unwrap_or_else(default_models_dir);
             match (workload, input) {
                 (Some(w), Some(i)) => {
                     bench_workload::run(models, &w, &i, runs, precision.precision)
@@ -178,32 +185,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn fail(e: &EngineError) -> ExitCode {
-    eprintln!("svodka: {e}");
-    ExitCode::from(match e.kind() {
-        ErrorKind::BadInput => EXIT_BAD_INPUT,
-        ErrorKind::Model => EXIT_MODEL,
-        ErrorKind::Cancelled | ErrorKind::Internal => EXIT_OTHER,
-    })
-}
-
-fn read_input(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
+fn read_input(file: Option<PathBuf>) -> Result<Vec<u8>> {
     match file {
-        Some(path) if path.as_os_str() != "-" => {
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-        }
+        Some(path) if path.as_os_str() != "-" => std::fs::read(&path)
+            .map_err(|e| Failure::BadInput(format!("cannot read {}: {e}", path.display()))),
         _ => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
-                return Err(
+                return Err(Failure::BadInput(
                     "no input: give a FILE, or pipe the article into `svodka analyze -`".into(),
-                );
+                ));
             }
             let mut buf = Vec::new();
             stdin
                 .lock()
                 .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+                .map_err(|e| Failure::BadInput(format!("cannot read standard input: {e}")))?;
             Ok(buf)
         }
     }
@@ -223,22 +220,11 @@ fn analyze(
     models: Option<PathBuf>,
     save: Option<SaveTo>,
     precision: Precision,
-) -> ExitCode {
-    let bytes = match read_input(file) {
-        Ok(b) => b,
-        Err(msg) => {
-            eprintln!("svodka: {msg}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
-    let text = match decode_input(&bytes) {
-        Ok(t) => t,
-        Err(e) => return fail(&e),
-    };
-    let models_dir = models.unwrap_or_else(store::default_models_dir);
+) -> Result {
+    let text = decode_input(&read_input(file)?)?;
     let engine = Engine::start(EngineConfig {
         precision,
-        ..EngineConfig::new(models_dir)
+        ..EngineConfig::new(models.unwrap_or_else(default_models_dir))
     });
     let bar = progress_bar();
     let shown = bar.clone();
@@ -247,32 +233,22 @@ fn analyze(
         shown.set_position((p.fraction * 100.0) as u64);
     });
     bar.finish_and_clear();
-    match result {
-        Ok(analysis) => {
-            if json {
-                match serde_json::to_string_pretty(&analysis) {
-                    Ok(s) => println!("{s}"),
-                    Err(e) => {
-                        eprintln!("svodka: cannot write JSON: {e}");
-                        return ExitCode::from(EXIT_OTHER);
-                    }
-                }
-            } else {
-                print!(
-                    "{}",
-                    render::side_by_side(&analysis, render::terminal_width())
-                );
-            }
-            if let Some(to) = save {
-                if let Err(e) = library::save(&to.path, analysis, to.title, to.tags) {
-                    eprintln!("svodka: the analysis was not saved: {e}");
-                    return ExitCode::from(EXIT_OTHER);
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&e),
+    let analysis = result?;
+    if json {
+        let text = serde_json::to_string_pretty(&analysis)
+            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?;
+        println!("{text}");
+    } else {
+        print!(
+            "{}",
+            render::side_by_side(&analysis, render::terminal_width())
+        );
     }
+    if let Some(to) = save {
+        library::save(&to.path, analysis, to.title, to.tags)
+            .map_err(|e| Failure::Other(format!("the analysis was not saved: {e}")))?;
+    }
+    Ok(())
 }
 
 fn progress_bar() -> ProgressBar {

@@ -2,19 +2,19 @@
 //! svodka-hub's (downloads, store) and svodka-engine's (what the pipeline can use).
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
-use svodka_engine::models::{model_status, store};
-use svodka_engine::Manifest;
+use svodka_engine::entities::slovnet;
+use svodka_engine::models::model_status;
 use svodka_hub::download::Downloader;
-use svodka_hub::store as hub_store;
-use svodka_hub::{Endpoint, HubModel, Options};
+use svodka_hub::store;
+use svodka_hub::{Endpoint, Options};
+use svodka_manifest::{default_models_dir, Manifest, ModelSpec};
 
-use crate::{EXIT_MODEL, EXIT_OTHER};
+use crate::failure::{Failure, Result};
 
 #[derive(Subcommand)]
 pub enum ModelsAction {
@@ -38,109 +38,75 @@ pub enum ModelsAction {
     Import { id: String, folder: PathBuf },
 }
 
-pub fn run(action: Option<ModelsAction>, models: Option<PathBuf>) -> ExitCode {
-    let dir = models.unwrap_or_else(store::default_models_dir);
+pub fn run(action: Option<ModelsAction>, models: Option<PathBuf>) -> Result {
+    let dir = models.unwrap_or_else(default_models_dir);
+    let manifest = Manifest::builtin();
     match action.unwrap_or(ModelsAction::List { check: false }) {
-        ModelsAction::List { check } => list(&dir, check),
-        ModelsAction::Install { ids } => install(&dir, &ids),
-        ModelsAction::Verify { id } => verify(&dir, id),
-        ModelsAction::Remove { id } => with_model(&id, |m| match hub_store::remove(&dir, m) {
-            Ok(true) => {
+        ModelsAction::List { check } => list(&manifest, &dir, check),
+        ModelsAction::Install { ids } => install(&manifest, &dir, &ids),
+        ModelsAction::Verify { id } => verify(&manifest, &dir, id),
+        ModelsAction::Remove { id } => {
+            let m = manifest.find(&id)?;
+            if store::remove(&dir, m)? {
                 println!("removed {}", m.id);
-                Ok(())
-            }
-            Ok(false) => {
+            } else {
                 println!("{} was not installed", m.id);
-                Ok(())
             }
-            Err(e) => Err(e.to_string()),
-        }),
-        ModelsAction::Import { id, folder } => with_model(&id, |m| {
-            hub_store::import(&dir, m, &folder)
-                .map(|s| {
-                    println!(
-                        "imported {} ({} files) into {}",
-                        m.id,
-                        s.files.len(),
-                        dir.display()
-                    )
-                })
-                .map_err(|e| e.to_string())
-        }),
-    }
-}
-
-fn with_model(id: &str, f: impl FnOnce(&HubModel) -> Result<(), String>) -> ExitCode {
-    let result = HubModel::find(id)
-        .map_err(|e| e.to_string())
-        .and_then(|m| f(&m));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("svodka: {e}");
-            ExitCode::from(EXIT_OTHER)
+            Ok(())
+        }
+        ModelsAction::Import { id, folder } => {
+            let m = manifest.find(&id)?;
+            let state = store::import(&dir, m, &folder)?;
+            println!(
+                "imported {} ({} files) into {}",
+                m.id,
+                state.files.len(),
+                dir.display()
+            );
+            Ok(())
         }
     }
 }
 
-fn list(dir: &Path, check: bool) -> ExitCode {
+fn list(manifest: &Manifest, dir: &Path, check: bool) -> Result {
     println!("Model folder: {}", dir.display());
-    let status = model_status(&Manifest::builtin(), dir, &store::default_slovnet_dir());
-    let hub: Vec<HubModel> = HubModel::builtin();
+    let status = model_status(manifest, dir, &slovnet::default_dir());
     for m in &status {
-        let about = hub
-            .iter()
-            .find(|h| h.id == m.id)
-            .map(|h| {
-                let flag = if h.non_commercial() {
-                    ", non-commercial"
-                } else {
-                    ""
-                };
-                format!(
-                    " · {} · {} MB · {}{flag}",
-                    h.languages.join("→"),
-                    h.approx_download_mb,
-                    h.licence
-                )
-            })
-            .unwrap_or_default();
-        if m.installed {
-            println!(
-                "  installed  {:<22} {}{about}\n             {}",
-                m.id, m.role, m.detail
-            );
+        let flag = if m.non_commercial {
+            ", non-commercial"
         } else {
-            println!(
-                "  missing    {:<22} {}{about}\n             {}",
-                m.id, m.role, m.detail
-            );
-        }
+            ""
+        };
+        println!(
+            "  {:<9}  {:<22} {} · {} · {} MB · {}{flag}\n             {}",
+            if m.installed { "installed" } else { "missing" },
+            m.id,
+            m.role,
+            m.languages.join("→"),
+            m.size_mb,
+            m.licence,
+            m.detail
+        );
     }
-    if check && !status.iter().all(|m| m.installed) {
-        return ExitCode::from(EXIT_MODEL);
+    let missing = status.iter().filter(|m| !m.installed).count();
+    if check && missing > 0 {
+        return Err(Failure::Models(format!(
+            "{missing} of {} models are not installed",
+            status.len()
+        )));
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
-fn install(dir: &Path, ids: &[String]) -> ExitCode {
-    let endpoint = Endpoint::from_env();
-    let downloader = match Downloader::new(endpoint.clone(), Options::default()) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("svodka: {e}");
-            return ExitCode::from(EXIT_OTHER);
-        }
-    };
+fn install(manifest: &Manifest, dir: &Path, ids: &[String]) -> Result {
+    // Every id is checked before anything downloads.
+    let models: Vec<&ModelSpec> = ids
+        .iter()
+        .map(|id| manifest.find(id))
+        .collect::<std::result::Result<_, _>>()?;
+    let downloader = Downloader::new(Endpoint::from_env(), Options::default())?;
     let cancel = AtomicBool::new(false);
-    for id in ids {
-        let model = match HubModel::find(id) {
-            Ok(m) => m,
-            Err(e) => {
-                eprintln!("svodka: {e}");
-                return ExitCode::from(EXIT_OTHER);
-            }
-        };
+    for model in models {
         if model.non_commercial() {
             eprintln!(
                 "note: {} is licensed {} (non-commercial use only)",
@@ -157,52 +123,40 @@ fn install(dir: &Path, ids: &[String]) -> ExitCode {
         );
         bar.set_message(model.id.clone());
         bar.enable_steady_tick(Duration::from_millis(200));
-        let result = hub_store::install(&downloader, dir, &model, &cancel, &mut |p| {
+        let result = store::install(&downloader, dir, model, &cancel, &mut |p| {
             bar.set_length(p.total);
             bar.set_position(p.done);
         });
         bar.finish_and_clear();
-        match result {
-            Ok(state) => {
-                let bytes: u64 = state.files.values().map(|f| f.size).sum();
-                println!(
-                    "installed {} ({} files, {:.1} MB, licence {}) in {}",
-                    model.id,
-                    state.files.len(),
-                    bytes as f64 / 1e6,
-                    model.licence,
-                    dir.join(&model.id).display()
-                );
-            }
-            Err(e) => {
-                eprintln!("svodka: installing {}: {e}", model.id);
-                return ExitCode::from(EXIT_OTHER);
-            }
-        }
+        let state = result?;
+        let bytes: u64 = state.files.values().map(|f| f.size).sum();
+        println!(
+            "installed {} ({} files, {:.1} MB, licence {}) in {}",
+            model.id,
+            state.files.len(),
+            bytes as f64 / 1e6,
+            model.licence,
+            dir.join(&model.id).display()
+        );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
-fn verify(dir: &Path, id: Option<String>) -> ExitCode {
-    let models: Vec<HubModel> = match id {
-        Some(id) => match HubModel::find(&id) {
-            Ok(m) => vec![m],
-            Err(e) => {
-                eprintln!("svodka: {e}");
-                return ExitCode::from(EXIT_OTHER);
-            }
-        },
-        None => HubModel::builtin()
-            .into_iter()
+fn verify(manifest: &Manifest, dir: &Path, id: Option<String>) -> Result {
+    let models: Vec<&ModelSpec> = match id {
+        Some(id) => vec![manifest.find(&id)?],
+        None => manifest
+            .models
+            .iter()
             .filter(|m| dir.join(&m.id).exists())
             .collect(),
     };
-    let mut all_ok = true;
-    for m in &models {
-        match hub_store::verify(dir, m) {
+    let mut damaged = 0;
+    for m in models {
+        match store::verify(dir, m) {
             Ok(bad) if bad.is_empty() => println!("ok         {}", m.id),
             Ok(bad) => {
-                all_ok = false;
+                damaged += 1;
                 println!(
                     "damaged    {}: {} (run `svodka models install {}`)",
                     m.id,
@@ -211,14 +165,15 @@ fn verify(dir: &Path, id: Option<String>) -> ExitCode {
                 );
             }
             Err(e) => {
-                all_ok = false;
+                damaged += 1;
                 println!("error      {}: {e}", m.id);
             }
         }
     }
-    if all_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_MODEL)
+    if damaged > 0 {
+        return Err(Failure::Models(format!(
+            "{damaged} model(s) damaged or unreadable; reinstall as shown above"
+        )));
     }
+    Ok(())
 }

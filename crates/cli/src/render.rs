@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use console::measure_text_width;
-use svodka_engine::analysis::Summary;
-use svodka_engine::{Analysis, Document, Entities, EntityKind};
+use svodka_analysis::Summary;
+use svodka_analysis::{Analysis, Document, Entities, EntityKind};
 
 pub fn terminal_width() -> usize {
     console::Term::stdout()

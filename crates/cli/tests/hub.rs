@@ -120,7 +120,7 @@ fn an_unreachable_hub_fails_fast_and_leaves_nothing() {
         "http://127.0.0.1:9",
     );
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(4), "offline has its own exit code");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot reach the Hub at 127.0.0.1"), "{err}");
     assert!(err.contains("svodka models import"), "{err}");

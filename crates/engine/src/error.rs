@@ -75,3 +75,20 @@ impl From<rust_bert::RustBertError> for EngineError {
 }
 
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+impl From<svodka_manifest::NotInstalled> for EngineError {
+    fn from(e: svodka_manifest::NotInstalled) -> Self {
+        EngineError::ModelMissing {
+            id: e.id,
+            role: e.role.describe().to_string(),
+            dir: e.dir,
+            hint: format!("{}; {}", e.what, e.hint),
+        }
+    }
+}
+
+impl From<svodka_manifest::ManifestError> for EngineError {
+    fn from(e: svodka_manifest::ManifestError) -> Self {
+        EngineError::Manifest(e.to_string())
+    }
+}

@@ -1,6 +1,6 @@
 use crate::error::{EngineError, Result};
 
-pub use svodka_analysis::Lang;
+use svodka_analysis::Lang;
 
 /// Detects English or Russian; anything else is an error naming the language found.
 ///

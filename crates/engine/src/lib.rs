@@ -1,27 +1,28 @@
-//! svodka-engine: a pasted English or Russian article in, an [`Analysis`] out — summaries in
-//! English and Russian, sentence-aligned, with people, places and organisations marked.
+//! svodka-engine: a pasted English or Russian article in, an [`Analysis`](svodka_analysis::Analysis)
+//! out — summaries in English and Russian, sentence-aligned, with people, places and
+//! organisations marked.
 //!
-//! Stages: [`prepare`] (clean-up, validation, language, sentences, chunks) → [`summarise`] →
-//! [`translate`] → [`entities`], composed per language in [`routes`], run on the [`worker`]
-//! thread that owns the models.
+//! Stages: [`prepare`] (clean-up, validation, language, sentences, chunks) → [`plan`] (which
+//! route the installed models allow) → [`summarise`] → [`translate`] → [`entities`], composed in
+//! `pipeline.rs` over the [`models::cache::ModelCache`], and run on the worker thread
+//! ([`Engine`]) that owns the models. [`compare`] writes other versions of a summary and scores
+//! them. The types of the result are svodka-analysis's, the model manifest svodka-manifest's.
 
-pub mod analysis;
 pub mod compare;
+mod config;
 pub mod entities;
-pub mod error;
+mod error;
 pub mod lang;
 pub mod models;
+mod pipeline;
+pub mod plan;
 pub mod prepare;
-pub mod routes;
+mod progress;
 pub mod summarise;
 pub mod translate;
-pub mod worker;
+mod worker;
 
-pub use analysis::{Analysis, Document, Entities, Length, Route, Stage};
-pub use compare::Comparison;
-pub use entities::{Entity, EntityKind};
+pub use config::EngineConfig;
 pub use error::{EngineError, ErrorKind, Result};
-pub use lang::Lang;
-pub use models::{default_models_dir, Manifest, Role};
-pub use routes::{EngineConfig, Progress};
+pub use progress::{JobContext, Progress};
 pub use worker::{Engine, JobHandle};

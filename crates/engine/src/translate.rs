@@ -6,7 +6,10 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::Result;
-use crate::models::{generate, store, weights, Generated, Generation, ModelFiles, Precision};
+use svodka_manifest::{Generation, ModelFiles};
+
+use crate::models::generate::{self, Generated};
+use crate::models::{files, weights, Precision};
 use crate::prepare::chunk;
 
 /// Sentences per model call: enough to use both cores, small enough for frequent progress and
@@ -29,7 +32,7 @@ impl Translator {
         precision: Precision,
     ) -> Result<Translator> {
         // Marian's config is BART's (rust-bert's MarianConfig is an alias).
-        let config: BartConfig = store::read_config(files)?;
+        let config: BartConfig = files::read_config(files)?;
         let tokenizer = generate::tokenizer(ModelType::Marian, files)?;
         // Decoder positions end at the window: longer generation would index past them.
         let window = config.max_position_embeddings;

@@ -7,15 +7,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::thread;
 
-use crate::analysis::{Analysis, Length};
+use svodka_analysis::{Analysis, Length};
+
 use crate::compare::Comparison;
+use crate::config::EngineConfig;
 use crate::error::{EngineError, Result};
-use crate::routes::{EngineConfig, JobContext, Models, Progress};
+use crate::models::cache::ModelCache;
+use crate::progress::{JobContext, Progress};
 
 type ProgressFn = Box<dyn FnMut(Progress) + Send>;
 
 /// What a job does with the models; it sends its own reply.
-type Work = Box<dyn FnOnce(&mut Models, &mut Ctx) -> Outcome + Send>;
+type Work = Box<dyn FnOnce(&mut ModelCache, &mut Ctx) -> Outcome + Send>;
 
 /// Whether a job panicked (the models are then reloaded, in case one was left half-built).
 enum Outcome {
@@ -34,22 +37,12 @@ pub struct Engine {
     jobs: mpsc::Sender<Job>,
 }
 
-/// A submitted job: cancel it, or wait for its result.
+/// A submitted job: wait for its result. It is cancelled through the flag given at submission.
 pub struct JobHandle<T = Analysis> {
-    cancel: Arc<AtomicBool>,
     reply: mpsc::Receiver<Result<T>>,
 }
 
 impl<T> JobHandle<T> {
-    /// Asks the job to stop at its next check (between chunks, batches and stages).
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::SeqCst);
-    }
-
-    pub fn canceller(&self) -> Arc<AtomicBool> {
-        self.cancel.clone()
-    }
-
     pub fn wait(self) -> Result<T> {
         self.reply.recv().unwrap_or(Err(EngineError::WorkerGone))
     }
@@ -139,7 +132,7 @@ impl Engine {
         &self,
         progress: impl FnMut(Progress) + Send + 'static,
         cancel: Arc<AtomicBool>,
-        work: impl FnOnce(&mut Models, &mut dyn JobContext) -> Result<T> + Send + 'static,
+        work: impl FnOnce(&mut ModelCache, &mut dyn JobContext) -> Result<T> + Send + 'static,
     ) -> JobHandle<T> {
         let (reply, rx) = mpsc::channel();
         let failed = reply.clone();
@@ -154,12 +147,12 @@ impl Engine {
                 outcome
             }),
             progress: Box::new(progress),
-            cancel: cancel.clone(),
+            cancel,
         };
         if self.jobs.send(job).is_err() {
             let _ = failed.send(Err(EngineError::WorkerGone));
         }
-        JobHandle { cancel, reply: rx }
+        JobHandle { reply: rx }
     }
 }
 
@@ -178,14 +171,14 @@ impl JobContext for Ctx<'_> {
 }
 
 fn run(config: EngineConfig, queue: mpsc::Receiver<Job>) {
-    let mut models = Models::new(config.clone());
+    let mut models = ModelCache::new(config.clone());
     for mut job in queue {
         let mut ctx = Ctx {
             progress: &mut job.progress,
             cancel: &job.cancel,
         };
         if let Outcome::Panicked = (job.work)(&mut models, &mut ctx) {
-            models = Models::new(config.clone());
+            models = ModelCache::new(config.clone());
         }
     }
 }

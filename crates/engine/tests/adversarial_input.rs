@@ -1,7 +1,8 @@
 //! Whatever bytes arrive, preparation returns a value or a typed error — never a panic — and what
 //! it returns is consistent (spans inside the text, nothing lost by the splitter).
 
-use svodka_engine::prepare::{decode_input, prepare, sentences::split_sentences};
+use svodka_engine::prepare::sentences::split_sentences;
+use svodka_engine::prepare::{decode_input, prepare};
 
 /// A small deterministic generator, so failures reproduce.
 struct Lcg(u64);

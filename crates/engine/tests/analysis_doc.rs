@@ -1,6 +1,6 @@
 //! docs/ANALYSIS.md's example must stay a valid Analysis, with spans that match their texts.
 
-use svodka_engine::{Analysis, Entities};
+use svodka_analysis::{Analysis, Entities};
 
 #[test]
 fn documented_example_parses_and_its_spans_hold() {
@@ -8,7 +8,7 @@ fn documented_example_parses_and_its_spans_hold() {
     let start = doc.find("```json").expect("a json block") + "```json".len();
     let end = start + doc[start..].find("```").expect("closing fence");
     let a: Analysis = serde_json::from_str(&doc[start..end]).expect("the example is an Analysis");
-    assert_eq!(a.format_version, svodka_engine::analysis::FORMAT_VERSION);
+    assert_eq!(a.format_version, svodka_analysis::FORMAT_VERSION);
     let en = a.summaries.en.document().expect("English summary");
     let ru = a.summaries.ru.document().expect("Russian summary");
     assert_eq!(en.sentences.len(), ru.sentences.len());

@@ -6,10 +6,11 @@ mod common;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use svodka_engine::analysis::{Entities, Length, Route, Stage};
+use svodka_analysis::{Analysis, Lang};
+use svodka_analysis::{Entities, Length, Route, Stage};
 use svodka_engine::compare::diff::DiffOp;
 use svodka_engine::compare::Comparison;
-use svodka_engine::{Analysis, Engine, EngineConfig, ErrorKind, Lang};
+use svodka_engine::{Engine, EngineConfig, ErrorKind};
 
 const EN: &str = include_str!("../../../samples/en-article.txt");
 const RU: &str = include_str!("../../../samples/ru-article.txt");

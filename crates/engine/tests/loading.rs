@@ -7,8 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use svodka_engine::models::{store, Manifest, Precision, Role};
+use svodka_analysis::Role;
+use svodka_engine::models::Precision;
 use svodka_engine::summarise::Summariser;
+use svodka_manifest::installed;
+use svodka_manifest::Manifest;
 
 /// The relu distilbart fixture in a temporary model store, its weights passed through `damage`.
 fn load_damaged(damage: impl FnOnce(&mut Vec<u8>)) -> String {
@@ -28,7 +31,7 @@ fn load_damaged(damage: impl FnOnce(&mut Vec<u8>)) -> String {
         .for_role(Role::SummariseEn)
         .unwrap()
         .clone();
-    let files = store::locate(Path::new(store_dir.path()), &spec).unwrap();
+    let files = installed(Path::new(store_dir.path()), &spec).unwrap();
     let settings = expected("relu", "distilbart-cnn-12-6")
         .settings
         .generation(1);

@@ -5,10 +5,12 @@
 mod common;
 
 use common::*;
+use svodka_analysis::Role;
 use svodka_engine::entities::Tagger;
-use svodka_engine::models::{LengthRange, Precision, Role};
+use svodka_engine::models::Precision;
 use svodka_engine::summarise::Summariser;
 use svodka_engine::translate::Translator;
+use svodka_manifest::LengthRange;
 
 fn marian(set: &str, model: &str, role: Role) {
     let expected = expected(set, model);

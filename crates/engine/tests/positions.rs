@@ -4,8 +4,11 @@
 mod common;
 
 use common::*;
-use svodka_engine::models::{store, Manifest, Precision, Role};
+use svodka_analysis::Role;
+use svodka_engine::models::Precision;
 use svodka_engine::translate::Translator;
+use svodka_manifest::installed;
+use svodka_manifest::Manifest;
 
 #[test]
 fn marian_without_position_tables_still_matches_transformers() {
@@ -31,7 +34,7 @@ fn marian_without_position_tables_still_matches_transformers() {
     tch::Tensor::write_safetensors(&kept, dir.join("model.safetensors")).unwrap();
 
     let manifest = Manifest::builtin();
-    let files = store::locate(&root, manifest.for_role(Role::TranslateEnRu).unwrap()).unwrap();
+    let files = installed(&root, manifest.for_role(Role::TranslateEnRu).unwrap()).unwrap();
     let expected = expected("relu", "opus-mt-en-ru");
     let translator =
         Translator::load(&files, expected.settings.generation(1), Precision::F32).unwrap();

@@ -5,8 +5,9 @@ mod common;
 
 use std::sync::{Arc, Mutex};
 
-use svodka_engine::analysis::{Analysis, Entities, Length, Route, Stage, Summary};
-use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Lang, Progress};
+use svodka_analysis::Lang;
+use svodka_analysis::{Analysis, Entities, Length, Route, Stage, Summary};
+use svodka_engine::{Engine, EngineConfig, EngineError, ErrorKind, Progress};
 
 const EN: &str = include_str!("../../../samples/en-article.txt");
 const RU: &str = include_str!("../../../samples/ru-article.txt");
@@ -45,7 +46,7 @@ fn assert_aligned(a: &Analysis) {
     assert!(ru.iter().all(|s| !s.is_empty()), "{ru:?}");
 }
 
-fn assert_spans_valid(doc: &svodka_engine::Document) {
+fn assert_spans_valid(doc: &svodka_analysis::Document) {
     if let Entities::Tagged { items, .. } = &doc.entities {
         for e in items {
             assert_eq!(e.span.slice(&doc.text), e.text);

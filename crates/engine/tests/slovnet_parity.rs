@@ -4,10 +4,10 @@
 //! Needs the real packs: scripts/setup-slovnet.sh (run by `make test`) puts them in place.
 
 use serde::Deserialize;
+use svodka_analysis::EntityKind;
 use svodka_engine::entities::razdel;
+use svodka_engine::entities::slovnet;
 use svodka_engine::entities::slovnet::{word_shape, Slovnet};
-use svodka_engine::models::default_slovnet_dir;
-use svodka_engine::EntityKind;
 
 #[derive(Deserialize)]
 struct Expected {
@@ -34,7 +34,7 @@ fn expected() -> Expected {
 }
 
 fn load() -> Slovnet {
-    let dir = default_slovnet_dir();
+    let dir = slovnet::default_dir();
     Slovnet::load(&dir).unwrap_or_else(|e| {
         panic!("slovnet is needed for this test; run scripts/setup-slovnet.sh ({e})")
     })

@@ -28,8 +28,6 @@ pub enum HubError {
     },
     #[error("{file} did not match the Hub's checksum ({detail}); the download was removed — install again to retry")]
     Checksum { file: String, detail: String },
-    #[error("unknown model {0}; `svodka models list` shows the known ones")]
-    UnknownModel(String),
     #[error("{0} is missing from the folder to import")]
     ImportMissing(PathBuf),
     #[error("cancelled")]
@@ -41,7 +39,35 @@ pub enum HubError {
     },
 }
 
+/// Coarse classes of [`HubError`], stable for callers (CLI exit codes, UI states).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The folder to import lacks files: the reader can fix the folder.
+    BadInput,
+    /// The Hub cannot be reached at all: the reader can check the connection or import.
+    Offline,
+    /// The Hub answered but the model could not be installed (missing or gated file, a failed
+    /// transfer, a checksum mismatch, a full disk): the model stays missing; retrying may help.
+    Install,
+    Cancelled,
+    /// A file-system failure or a bug.
+    Internal,
+}
+
 impl HubError {
+    pub fn kind(&self) -> ErrorKind {
+        use HubError::*;
+        match self {
+            ImportMissing(_) => ErrorKind::BadInput,
+            Offline { .. } => ErrorKind::Offline,
+            NotFound { .. } | Denied { .. } | Http { .. } | DiskFull { .. } | Checksum { .. } => {
+                ErrorKind::Install
+            }
+            Cancelled => ErrorKind::Cancelled,
+            Io { .. } => ErrorKind::Internal,
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> HubError {
         let path = path.into();
         move |source| HubError::Io { path, source }

@@ -1,17 +1,14 @@
 //! svodka-hub: installs the real models from the Hugging Face Hub into the model store, reliably:
 //! downloads stream to `<file>.partial`, resume with `Range`, retry transient failures, verify
 //! sha256 and size against the Hub's `X-Linked-Etag` / `X-Linked-Size`, and move into place only
-//! when complete. A model is installed when its state file lists every file, verified.
-//! No torch here: the engine loads what this crate installs.
+//! when complete, then record every file in the state file. What "installed" means is
+//! svodka-manifest's. No torch here: the engine loads what this crate installs.
 
 pub mod download;
 pub mod error;
-pub mod manifest;
 pub mod store;
 #[cfg(feature = "test-server")]
 pub mod testing;
 
 pub use download::{Endpoint, Options, Progress};
-pub use error::{HubError, Result};
-pub use manifest::HubModel;
-pub use store::{install, verify, InstallState};
+pub use error::{ErrorKind, HubError, Result};

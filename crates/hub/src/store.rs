@@ -1,62 +1,25 @@
-//! The model store on disk: `<store>/<id>/` holds a model's files and `svodka-install.json`, the
-//! state file written last, listing every file with its size and sha256. A model is installed
-//! when that file exists and every file it lists is present with its size (`verify` also
-//! re-hashes). Downloads in progress live next to their targets as `<name>.partial`.
+//! Installing into the model store: `<store>/<id>/` receives a model's files and, last,
+//! `svodka-install.json` with every file's size and sha256 (svodka-manifest reads it to decide
+//! whether the model is installed; `verify` re-hashes). Downloads in progress live next to their
+//! targets as `<name>.partial`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use serde::{Deserialize, Serialize};
+use svodka_manifest::{FileState, InstallState, ModelSpec, STATE_FILE};
 
 use crate::download::{hash_file, Downloader, FileJob, Progress, Remote};
 use crate::error::{HubError, Result};
-use crate::manifest::HubModel;
 
-pub const STATE_FILE: &str = "svodka-install.json";
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileState {
-    pub size: u64,
-    pub sha256: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InstallState {
-    pub id: String,
-    pub repo: String,
-    pub revision: String,
-    /// "hub" or "import".
-    pub source: String,
-    pub files: BTreeMap<String, FileState>,
-}
-
-impl InstallState {
-    pub fn read(dir: &Path) -> Option<InstallState> {
-        let text = std::fs::read_to_string(dir.join(STATE_FILE)).ok()?;
-        serde_json::from_str(&text).ok()
-    }
-
-    fn write(&self, dir: &Path) -> Result<()> {
-        let path = dir.join(STATE_FILE);
-        let tmp = dir.join(format!("{STATE_FILE}.partial"));
-        let text = serde_json::to_string_pretty(self).expect("state serialises");
-        std::fs::write(&tmp, text).map_err(HubError::io(&tmp))?;
-        std::fs::rename(&tmp, &path).map_err(HubError::io(&path))
-    }
-}
-
-/// Installed: the state file lists every file of the model, each present with its size.
-pub fn is_installed(store: &Path, model: &HubModel) -> bool {
-    let dir = store.join(&model.id);
-    let Some(state) = InstallState::read(&dir) else {
-        return false;
-    };
-    model.download.iter().all(|f| {
-        state.files.get(f).is_some_and(|s| {
-            std::fs::metadata(dir.join(f)).is_ok_and(|m| m.is_file() && m.len() == s.size)
-        })
-    })
+/// Written last, through a temporary file, so a state file on disk always describes a complete
+/// install.
+fn write_state(state: &InstallState, dir: &Path) -> Result<()> {
+    let path = dir.join(STATE_FILE);
+    let tmp = dir.join(format!("{STATE_FILE}.partial"));
+    let text = serde_json::to_string_pretty(state).expect("state serialises");
+    std::fs::write(&tmp, text).map_err(HubError::io(&tmp))?;
+    std::fs::rename(&tmp, &path).map_err(HubError::io(&path))
 }
 
 /// Overall progress of one model's install, for a single progress bar.
@@ -72,7 +35,7 @@ pub struct InstallProgress {
 pub fn install(
     downloader: &Downloader,
     store: &Path,
-    model: &HubModel,
+    model: &ModelSpec,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(InstallProgress),
 ) -> Result<InstallState> {
@@ -146,12 +109,12 @@ pub fn install(
         source: "hub".into(),
         files,
     };
-    state.write(&dir)?;
+    write_state(&state, &dir)?;
     Ok(state)
 }
 
 fn file_job<'a>(
-    model: &'a HubModel,
+    model: &'a ModelSpec,
     path: &'a str,
     dir: &Path,
     cancel: &'a AtomicBool,
@@ -180,7 +143,7 @@ pub(crate) fn check_space(dir: &Path, needed: u64) -> Result<()> {
 }
 
 /// Re-hashes every file of an installed model against its state file; names the bad ones.
-pub fn verify(store: &Path, model: &HubModel) -> Result<Vec<String>> {
+pub fn verify(store: &Path, model: &ModelSpec) -> Result<Vec<String>> {
     let dir = store.join(&model.id);
     let Some(state) = InstallState::read(&dir) else {
         return Ok(model.download.clone());
@@ -199,7 +162,7 @@ pub fn verify(store: &Path, model: &HubModel) -> Result<Vec<String>> {
 }
 
 /// Removes a model's folder (files, partial downloads, state).
-pub fn remove(store: &Path, model: &HubModel) -> Result<bool> {
+pub fn remove(store: &Path, model: &ModelSpec) -> Result<bool> {
     let dir = store.join(&model.id);
     if !dir.exists() {
         return Ok(false);
@@ -209,7 +172,7 @@ pub fn remove(store: &Path, model: &HubModel) -> Result<bool> {
 }
 
 /// Copies a model's files from a folder the reader downloaded elsewhere, hashing them.
-pub fn import(store: &Path, model: &HubModel, from: &Path) -> Result<InstallState> {
+pub fn import(store: &Path, model: &ModelSpec, from: &Path) -> Result<InstallState> {
     for path in &model.download {
         if !from.join(path).is_file() {
             return Err(HubError::ImportMissing(from.join(path)));
@@ -234,7 +197,7 @@ pub fn import(store: &Path, model: &HubModel, from: &Path) -> Result<InstallStat
         source: "import".into(),
         files,
     };
-    state.write(&dir)?;
+    write_state(&state, &dir)?;
     Ok(state)
 }
 

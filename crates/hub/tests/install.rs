@@ -8,9 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use svodka_hub::download::{partial_path, Downloader};
-use svodka_hub::store::{self, is_installed, InstallProgress, STATE_FILE};
+use svodka_hub::store::{self, InstallProgress};
 use svodka_hub::testing::{sha256_hex, HubServer};
-use svodka_hub::{Endpoint, HubError, HubModel, Options};
+use svodka_hub::{Endpoint, HubError, Options};
+use svodka_manifest::{installed, InstallState, Manifest, ModelSpec, STATE_FILE};
 
 const REPO: &str = "Helsinki-NLP/opus-mt-en-ru";
 
@@ -21,25 +22,23 @@ fn fixture() -> PathBuf {
     ))
 }
 
-fn model() -> HubModel {
-    HubModel {
-        id: "opus-mt-en-ru".into(),
-        role: "translate-en-ru".into(),
-        repo: REPO.into(),
-        revision: "main".into(),
-        licence: "CC-BY-4.0".into(),
-        languages: vec!["en".into(), "ru".into()],
-        approx_download_mb: 1,
-        download: [
-            "config.json",
-            "model.safetensors",
-            "vocab.json",
-            "source.spm",
-            "target.spm",
-        ]
-        .map(String::from)
-        .to_vec(),
-    }
+/// The manifest's opus-mt-en-ru, downloading the fixture's files (safetensors weights).
+fn model() -> ModelSpec {
+    let mut spec = Manifest::builtin().find("opus-mt-en-ru").unwrap().clone();
+    spec.download = [
+        "config.json",
+        "model.safetensors",
+        "vocab.json",
+        "source.spm",
+        "target.spm",
+    ]
+    .map(String::from)
+    .to_vec();
+    spec
+}
+
+fn is_installed(dir: &Path, model: &ModelSpec) -> bool {
+    installed(dir, model).is_ok()
 }
 
 fn store(tag: &str) -> PathBuf {
@@ -76,7 +75,7 @@ fn weights_size() -> usize {
 fn install(
     d: &Downloader,
     store_dir: &Path,
-) -> (Result<store::InstallState, HubError>, Vec<InstallProgress>) {
+) -> (Result<InstallState, HubError>, Vec<InstallProgress>) {
     let cancel = AtomicBool::new(false);
     let mut seen = Vec::new();
     let r = store::install(d, store_dir, &model(), &cancel, &mut |p| seen.push(p));

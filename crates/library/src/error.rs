@@ -27,3 +27,22 @@ pub enum LibraryError {
     #[error("{0}")]
     BadInput(String),
 }
+
+/// Coarse classes of [`LibraryError`], stable for callers (CLI exit codes, UI states).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryErrorKind {
+    /// An id, a title, a tag or an import file the reader gave: they can fix it.
+    BadInput,
+    /// The database or the file system failed, or the library needs a newer svodka.
+    Internal,
+}
+
+impl LibraryError {
+    pub fn kind(&self) -> LibraryErrorKind {
+        use LibraryError::*;
+        match self {
+            NotFound(_) | BadImport(_) | BadInput(_) => LibraryErrorKind::BadInput,
+            Sqlite(_) | Io { .. } | NewerSchema { .. } => LibraryErrorKind::Internal,
+        }
+    }
+}

@@ -18,7 +18,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use entries::{Entry, EntryMeta, NewEntry};
-pub use error::{LibraryError, Result};
+pub use error::{LibraryError, LibraryErrorKind, Result};
 pub use export::{rfc3339, ExportFormat, ImportReport};
 pub use search::{EntityFacet, EntityFilter, Hit, Query, Snippet, TagFacet};
 

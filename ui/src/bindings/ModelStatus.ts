@@ -8,7 +8,15 @@ export type ModelStatus = { id: string, role: Role, installed: boolean,
 /**
  * Where it is (installed) or how to install it (missing).
  */
-detail: string, licence: string, size_mb: number, 
+detail: string, licence: string, 
+/**
+ * The licence forbids commercial use (the reader is told before installing).
+ */
+non_commercial: boolean, 
+/**
+ * Languages the model reads or writes ("en", "ru").
+ */
+languages: Array<string>, size_mb: number, 
 /**
  * Whether `svodka models install` / the app can download it (slovnet ships with svodka).
  */

@@ -13,10 +13,10 @@ use rust_bert::resources::LocalResource;
 use tch::Device;
 
 use crate::error::Result;
-use crate::models::{store, weights, ModelFiles, Precision};
-use crate::prepare::Span;
+use svodka_analysis::{Entity, EntityKind, Span};
+use svodka_manifest::ModelFiles;
 
-pub use svodka_analysis::{Entity, EntityKind};
+use crate::models::{files, weights, Precision};
 
 pub struct Tagger {
     model: TokenClassificationModel,
@@ -24,7 +24,7 @@ pub struct Tagger {
 
 impl Tagger {
     pub fn load(files: &ModelFiles, precision: Precision) -> Result<Tagger> {
-        let _: rust_bert::bert::BertConfig = store::read_config(files)?;
+        let _: rust_bert::bert::BertConfig = files::read_config(files)?;
         let mut config = TokenClassificationConfig::new(
             ModelType::Bert,
             weights::plain(files),

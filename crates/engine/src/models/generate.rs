@@ -9,8 +9,7 @@ use rust_tokenizers::tokenizer::TruncationStrategy;
 use tch::Device;
 
 use crate::error::Result;
-use crate::models::manifest::Generation;
-use crate::models::ModelFiles;
+use svodka_manifest::{Generation, ModelFiles};
 
 /// One generated sequence: its token ids (starting with the decoder start token, as
 /// transformers' `generate` returns them) and the decoded text.

@@ -1,14 +1,13 @@
-//! Model knowledge and loading: the manifest, the store on disk, weights, generation.
+//! Running models: the loaded-model cache, weights, generation settings, precision, and which
+//! models are installed (for `svodka models` and the window). What each model is and whether it
+//! is installed is svodka-manifest's.
 
+pub mod cache;
+pub mod files;
 pub mod generate;
-pub mod manifest;
-pub mod precision;
-pub mod status;
-pub mod store;
+mod precision;
+mod status;
 pub mod weights;
 
-pub use generate::Generated;
-pub use manifest::{Architecture, Generation, LengthRange, Manifest, ModelSpec, Role};
 pub use precision::Precision;
 pub use status::{model_status, ModelStatus};
-pub use store::{default_models_dir, default_slovnet_dir, ModelFiles};

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::entities::slovnet::{self, Slovnet};
-use crate::models::{store, Manifest, Role};
+use svodka_analysis::Role;
+use svodka_manifest::{install_hint, installed, Manifest};
 
 /// One model svodka can use, and whether it is usable now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -17,6 +18,10 @@ pub struct ModelStatus {
     /// Where it is (installed) or how to install it (missing).
     pub detail: String,
     pub licence: String,
+    /// The licence forbids commercial use (the reader is told before installing).
+    pub non_commercial: bool,
+    /// Languages the model reads or writes ("en", "ru").
+    pub languages: Vec<String>,
     pub size_mb: u32,
     /// Whether `svodka models install` / the app can download it (slovnet ships with svodka).
     pub installable: bool,
@@ -32,9 +37,9 @@ pub fn model_status(
         .models
         .iter()
         .map(|spec| {
-            let (installed, detail) = match store::locate(models_dir, spec) {
+            let (installed, detail) = match installed(models_dir, spec) {
                 Ok(files) => (true, files.weights.display().to_string()),
-                Err(_) => (false, store::install_hint(spec, &models_dir.join(&spec.id))),
+                Err(_) => (false, install_hint(spec, &models_dir.join(&spec.id))),
             };
             ModelStatus {
                 id: spec.id.clone(),
@@ -42,6 +47,8 @@ pub fn model_status(
                 installed,
                 detail,
                 licence: spec.licence.clone(),
+                non_commercial: spec.non_commercial(),
+                languages: spec.languages.clone(),
                 size_mb: spec.approx_download_mb,
                 installable: true,
             }
@@ -58,6 +65,8 @@ pub fn model_status(
             slovnet::install_hint()
         },
         licence: slovnet::LICENCE.into(),
+        non_commercial: false,
+        languages: vec!["ru".into()],
         size_mb: slovnet::SIZE_MB,
         installable: false,
     });

@@ -11,7 +11,7 @@ use rust_bert::resources::{BufferResource, LocalResource};
 use tch::{Kind, Tensor};
 
 use crate::error::{EngineError, Result};
-use crate::models::store::ModelFiles;
+use svodka_manifest::ModelFiles;
 
 const POSITION_KEYS: [&str; 2] = [
     "model.encoder.embed_positions.weight",

@@ -7,8 +7,9 @@ pub mod normalize;
 pub mod sentences;
 
 use crate::error::{EngineError, Result};
-use crate::lang::{self, Lang};
-pub use sentences::Span;
+use svodka_analysis::{Lang, Span};
+
+use crate::lang;
 
 /// The input size cap, in characters after clean-up: about 30,000 words, several times the
 /// longest news feature. It bounds memory and keeps a run within minutes on a laptop CPU.

@@ -6,7 +6,7 @@
 //! "т.е."). Line breaks always end a sentence: pasted articles put headlines and paragraphs on
 //! lines of their own.
 
-pub use svodka_analysis::Span;
+use svodka_analysis::Span;
 
 /// Abbreviations that are never the end of a sentence: titles before names, "e.g."-like
 /// connectives, and dotted country names. Compared in lower case without the final dot.

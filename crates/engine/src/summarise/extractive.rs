@@ -11,8 +11,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::analysis::Length;
-use crate::lang::Lang;
+use svodka_analysis::{Lang, Length};
 
 /// How many sentences each length preset keeps.
 pub fn sentence_count(length: Length) -> usize {

@@ -8,9 +8,10 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::generation_utils::LanguageGenerator;
 
 use crate::error::{EngineError, Result};
-use crate::models::{
-    generate, store, weights, Generated, Generation, LengthRange, ModelFiles, Precision,
-};
+use svodka_manifest::{Generation, LengthRange, ModelFiles};
+
+use crate::models::generate::{self, Generated};
+use crate::models::{files, weights, Precision};
 use crate::prepare::chunk;
 
 pub struct Summariser {
@@ -44,7 +45,7 @@ impl Summariser {
         settings: Generation,
         precision: Precision,
     ) -> Result<Summariser> {
-        let config: BartConfig = store::read_config(files)?;
+        let config: BartConfig = files::read_config(files)?;
         let tokenizer = generate::tokenizer(ModelType::Bart, files)?;
         let gen_config = generate::config(ModelType::Bart, weights::plain(files), files, &settings);
         let model = precision.build(

@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use svodka_engine::models::{store, Generation, Manifest, ModelFiles, Role};
+use svodka_analysis::Role;
 use svodka_engine::EngineConfig;
+use svodka_manifest::installed;
+use svodka_manifest::{Generation, Manifest, ModelFiles};
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/fixtures")
@@ -40,7 +42,7 @@ pub fn set_dir(set: &str) -> PathBuf {
 
 pub fn files(set: &str, role: Role) -> ModelFiles {
     let manifest = Manifest::builtin();
-    store::locate(&set_dir(set), manifest.for_role(role).unwrap()).unwrap()
+    installed(&set_dir(set), manifest.for_role(role).unwrap()).unwrap()
 }
 
 #[derive(Debug, Deserialize)]

@@ -47,14 +47,7 @@ fn entry(out: &mut String, e: &Entry) {
     out.push_str(&format!("<h1>{}</h1>\n", esc(&e.title)));
     let mut meta = vec![
         format!("saved {}", esc(&rfc3339(e.created_ms))),
-        format!(
-            "article in {}",
-            if a.source_language.code() == "ru" {
-                "Russian"
-            } else {
-                "English"
-            }
-        ),
+        format!("article in {}", a.source_language.name()),
         esc(a.route.describe()),
     ];
     if !e.tags.is_empty() {

@@ -10,14 +10,14 @@ mod pack;
 mod shape;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::razdel::{self, Token};
-use super::{Entity, EntityKind};
 use crate::error::{EngineError, Result};
-use crate::prepare::Span;
 use network::Network;
 use pack::{Navec, Pack};
+use svodka_analysis::Span;
+use svodka_analysis::{Entity, EntityKind};
 
 pub use shape::word_shape;
 
@@ -30,6 +30,18 @@ pub const SOURCE: &str = "pypi:natasha==1.6.0";
 pub const LICENCE: &str = "MIT";
 /// Both packs on disk (the wheel they come from is 34 MB).
 pub const SIZE_MB: u32 = 29;
+
+/// Where slovnet's packs are: `$SVODKA_SLOVNET`, else the repository's third_party/slovnet that
+/// scripts/setup-slovnet.sh fills (a packaged app passes its own).
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SVODKA_SLOVNET").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../third_party/slovnet"
+    ))
+}
 
 pub struct Slovnet {
     network: Network,

@@ -1,13 +1,20 @@
-//! models/manifest.toml: the one table of per-model knowledge (source, files, tokenizer,
-//! generation settings). Compiled into the engine so a binary always knows its models.
+//! models/manifest.toml: the one table of per-model knowledge (source, licence, files, tokenizer,
+//! generation settings), parsed here and nowhere else.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use svodka_analysis::Role;
 
-use crate::error::{EngineError, Result};
+const BUILTIN: &str = include_str!("../../../models/manifest.toml");
 
-const BUILTIN: &str = include_str!("../../../../models/manifest.toml");
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("the model manifest is invalid: {0}")]
+    Invalid(String),
+    #[error("unknown model {0}; `svodka models list` shows the known ones")]
+    UnknownModel(String),
+}
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Manifest {
@@ -15,8 +22,6 @@ pub struct Manifest {
     #[serde(rename = "model")]
     pub models: Vec<ModelSpec>,
 }
-
-pub use svodka_analysis::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -30,13 +35,17 @@ pub enum Architecture {
 pub struct ModelSpec {
     pub id: String,
     pub role: Role,
+    /// Languages the model reads or writes ("en", "ru").
+    pub languages: Vec<String>,
     pub architecture: Architecture,
     pub repo: String,
     pub revision: String,
     pub licence: String,
     pub approx_download_mb: u32,
+    /// Accepted weight files in order of preference; the first present is loaded.
     pub weights: Vec<String>,
     pub tokenizer: Vec<String>,
+    /// The files an install fetches, relative to the repository root.
     pub download: Vec<String>,
     #[serde(default)]
     pub generation: Option<Generation>,
@@ -67,12 +76,13 @@ impl Manifest {
         Self::parse(BUILTIN).expect("models/manifest.toml is valid")
     }
 
-    pub fn parse(text: &str) -> Result<Manifest> {
-        let m: Manifest = toml::from_str(text).map_err(|e| EngineError::Manifest(e.to_string()))?;
+    pub fn parse(text: &str) -> Result<Manifest, ManifestError> {
+        let m: Manifest =
+            toml::from_str(text).map_err(|e| ManifestError::Invalid(e.to_string()))?;
         for spec in &m.models {
             let generative = matches!(spec.architecture, Architecture::Bart | Architecture::Marian);
             if generative && spec.generation.is_none() {
-                return Err(EngineError::Manifest(format!(
+                return Err(ManifestError::Invalid(format!(
                     "{} has no generation settings",
                     spec.id
                 )));
@@ -80,7 +90,7 @@ impl Manifest {
             if spec.role == Role::SummariseEn {
                 for preset in ["short", "medium", "long"] {
                     if !spec.presets.contains_key(preset) {
-                        return Err(EngineError::Manifest(format!(
+                        return Err(ManifestError::Invalid(format!(
                             "{} lacks preset {preset}",
                             spec.id
                         )));
@@ -96,11 +106,26 @@ impl Manifest {
         self.models.iter().filter(move |m| m.role == role)
     }
 
-    pub fn for_role(&self, role: Role) -> Result<&ModelSpec> {
+    /// The first model listed for `role`.
+    pub fn for_role(&self, role: Role) -> Result<&ModelSpec, ManifestError> {
+        self.all_for_role(role)
+            .next()
+            .ok_or_else(|| ManifestError::Invalid(format!("no model for role {role:?}")))
+    }
+
+    pub fn find(&self, id: &str) -> Result<&ModelSpec, ManifestError> {
         self.models
             .iter()
-            .find(|m| m.role == role)
-            .ok_or_else(|| EngineError::Manifest(format!("no model for role {role:?}")))
+            .find(|m| m.id == id)
+            .ok_or_else(|| ManifestError::UnknownModel(id.to_string()))
+    }
+}
+
+impl ModelSpec {
+    /// Licences that forbid commercial use are flagged to the reader before installing.
+    pub fn non_commercial(&self) -> bool {
+        let l = self.licence.to_ascii_lowercase();
+        l.contains("-nc") || l.contains("non-commercial") || l.contains("noncommercial")
     }
 }
 
@@ -109,8 +134,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_manifest_covers_every_role() {
+    fn builtin_manifest_covers_every_role_with_files_and_a_licence() {
         let m = Manifest::builtin();
+        assert_eq!(m.models.len(), 4);
         for role in [
             Role::SummariseEn,
             Role::TranslateEnRu,
@@ -123,6 +149,11 @@ mod tests {
                 "{} downloads no weights",
                 spec.id
             );
+            assert!(
+                spec.download.iter().any(|f| f == "config.json"),
+                "{}",
+                spec.id
+            );
             for f in &spec.tokenizer {
                 assert!(
                     spec.download.contains(f),
@@ -130,7 +161,17 @@ mod tests {
                     spec.id
                 );
             }
+            assert!(
+                !spec.licence.is_empty() && !spec.non_commercial(),
+                "{}",
+                spec.id
+            );
+            assert!(!spec.languages.is_empty(), "{}", spec.id);
         }
+        assert!(matches!(
+            m.find("nope"),
+            Err(ManifestError::UnknownModel(_))
+        ));
     }
 
     #[test]
@@ -139,6 +180,7 @@ mod tests {
 [[model]]
 id = "x"
 role = "translate-en-ru"
+languages = ["en", "ru"]
 architecture = "marian"
 repo = "a/b"
 revision = "main"
@@ -150,7 +192,7 @@ download = []
 "#;
         assert!(matches!(
             Manifest::parse(text),
-            Err(EngineError::Manifest(_))
+            Err(ManifestError::Invalid(_))
         ));
     }
 }
