@@ -59,12 +59,12 @@ def floors(models, spec, machine, counts):
             total += seq2seq_floor(c, machine, batch, spec["translation_tokens"] - 1, len(batch))
         out[f"translate-{pair}"] = total
     out["ner"] = bert_floor(cfg(models, "bert-base-NER"), machine, counts["ner"])
-    if "analyse" in counts:
-        out["analyse"] = analyse_floor(models, machine, counts["analyse"], bart)
+    if "analyze" in counts:
+        out["analyze"] = analyze_floor(models, machine, counts["analyze"], bart)
     return out
 
 
-def analyse_floor(models, machine, a, bart):
+def analyze_floor(models, machine, a, bart):
     """svodka's English route on the sample article, with the shapes its run had: summarise the
     article (one window, 4 beams, 141 steps — random weights never stop early), translate the
     summary's sentences in batches of 8 with 4 beams up to twice the batch's longest source + 16

@@ -70,7 +70,7 @@ def workload(models, name, spec):
     if name == "ner":
         ner = load_ner(models)
         return lambda: (ner(spec["article"]), 0)[1]
-    if name == "analyse":
+    if name == "analyze":
         # svodka's English route with its settings (models/manifest.toml): summarise (4 beams,
         # 56–142 tokens), split into sentences, translate each (4 beams, at most twice the
         # longest source + 16 tokens), tag the article and the summary.

@@ -5,7 +5,7 @@ floor per workload. Writes docs/bench/results.json, docs/bench/systems.png and t
 the markers in docs/BENCHMARKS.md.
 
 Usage: run.py MODELS_DIR CT2_DIR WORKLOADS.json SVODKA_BIN RUNS
-With BENCH_ONLY="transformers:analyse,svodka:ner" only those are measured again and merged into
+With BENCH_ONLY="transformers:analyze,svodka:ner" only those are measured again and merged into
 the existing docs/bench/results.json.
 """
 import json
@@ -23,7 +23,7 @@ import floor
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORKLOADS = ["summarise-greedy", "summarise-beam4", "translate-en-ru", "translate-ru-en", "ner",
-             "analyse"]
+             "analyze"]
 
 
 def measure(cmd, label):
@@ -63,13 +63,13 @@ def token_counts(models, spec, results):
         counts[f"translate-{pair}"] = [len(tok(s)["input_ids"]) for s in spec[key]]
     bert = BertTokenizerFast(str(Path(models) / "bert-base-NER" / "vocab.txt"), do_lower_case=False)
     counts["ner"] = len(bert(spec["article"])["input_ids"])
-    # The whole analyse as svodka ran it: its English summary's sentences are what it translated.
-    analysed = next((r for r in results if r["system"] == "svodka" and r["workload"] == "analyse"
+    # The whole analyze as svodka ran it: its English summary's sentences are what it translated.
+    analysed = next((r for r in results if r["system"] == "svodka" and r["workload"] == "analyze"
                      and r.get("summary_sentences")), None)
     if analysed:
         sentences = analysed["summary_sentences"]
         en_ru = MarianTokenizer.from_pretrained(Path(models) / "opus-mt-en-ru")
-        counts["analyse"] = {
+        counts["analyze"] = {
             "article": len(bart(spec["article"])["input_ids"]),
             "sentences": [len(en_ru(s)["input_ids"]) for s in sentences],
             "ner": [counts["ner"], len(bert(" ".join(sentences))["input_ids"])],

@@ -1,6 +1,6 @@
 """The inputs every system runs in the cross-system benchmark, written to one JSON file:
 the text to summarise (the English sample repeated to fill one BART window), 100 English and
-100 Russian news sentences, fixed output lengths, and the article for NER and the whole analyse.
+100 Russian news sentences, fixed output lengths, and the article for NER and the whole analyze.
 
 Usage: workloads.py MODELS_DIR OUT.json
 """

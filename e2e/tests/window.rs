@@ -145,7 +145,7 @@ async fn sample_article_gives_aligned_summaries_with_entities() {
     let (_driver, client) = start().await;
     paste(&client, EN).await;
     watch_progress(&client).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     let counts = wait_for(
         &client,
         "both summary columns",
@@ -242,7 +242,7 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
     )
     .await;
     paste(&client, RU).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     let sentences = wait_for(
         &client,
         "the Russian summary",
@@ -369,7 +369,7 @@ async fn with_no_models_a_russian_article_gets_key_sentences_and_slovnet_entitie
 async fn escape_cancels_a_long_analysis() {
     let (_driver, client) = start().await;
     paste(&client, &RU.repeat(8)).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     wait_for(
         &client,
         "the Cancel button",
@@ -396,7 +396,7 @@ async fn escape_cancels_a_long_analysis() {
     assert!(banner.as_str().unwrap().contains("Analysis cancelled"));
     let state = js(
         &client,
-        "return [document.getElementById('analyse').disabled, document.getElementById('cancel').hidden,
+        "return [document.getElementById('analyze').disabled, document.getElementById('cancel').hidden,
                  document.getElementById('progress-box').hidden]",
         vec![],
     )
@@ -414,7 +414,7 @@ async fn markup_in_an_article_is_shown_as_text_and_never_runs() {
          <script>window.__pwned = 2</script> in plain sight."
     );
     paste(&client, &hostile).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     wait_for(
         &client,
         "the analysis",
@@ -465,7 +465,7 @@ async fn ctrl(client: &Client, key: char) {
 async fn save_search_by_an_inflected_name_open_export_delete_and_undo() {
     let (driver, client) = start_with(std::path::Path::new("/nonexistent/svodka-models")).await;
     paste(&client, RU).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     wait_for(
         &client,
         "the Russian key sentences",
@@ -624,7 +624,7 @@ async fn save_search_by_an_inflected_name_open_export_delete_and_undo() {
 async fn compare_versions_pick_a_sentence_and_use_it() {
     let (_driver, client) = start().await;
     paste(&client, EN).await;
-    click(&client, "analyse").await;
+    click(&client, "analyze").await;
     wait_for(
         &client,
         "the analysis",

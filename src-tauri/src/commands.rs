@@ -151,6 +151,7 @@ pub async fn library_delete(shelf: State<'_, Shelf>, ids: Vec<i64>) -> Result<()
     shelf.with(move |lib| lib.delete(&ids)).await
 }
 
+/// Brings entries back from the bin.
 #[tauri::command]
 pub async fn library_restore(shelf: State<'_, Shelf>, ids: Vec<i64>) -> Result<(), CommandError> {
     shelf.with(move |lib| lib.restore(&ids)).await

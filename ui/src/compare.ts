@@ -5,6 +5,7 @@
 import type { Comparison } from "./bindings/Comparison";
 import type { Version } from "./bindings/Version";
 import type { VersionSentence } from "./bindings/VersionSentence";
+import { languageName } from "./names";
 import { button, el } from "./view";
 
 export type Confidence = "high" | "medium" | "low" | "unknown";
@@ -62,7 +63,7 @@ export function pickNote(c: Comparison, picks: Candidate[]): string {
     .map((p, j) => ({ p, j }))
     .filter(({ p }) => p.version !== 0)
     .map(({ p, j }) => `sentence ${j + 1} from “${c.versions[p.version].label}”`);
-  const lang = c.language === "ru" ? "Russian" : "English";
+  const lang = languageName(c.language);
   return changed.length === 0
     ? ""
     : `${lang} summary edited after comparing versions: ${changed.join("; ")}.`;
@@ -104,7 +105,7 @@ export class ComparePanel {
   show(c: Comparison) {
     this.comparison = c;
     this.picks = slotCandidates(c).map((cands) => cands[0]);
-    const lang = c.language === "ru" ? "Russian" : "English";
+    const lang = languageName(c.language);
     this.root.heading.textContent = c.back_translator
       ? `${lang} versions of the summary — each sentence scored by translating it back with ${c.back_translator}`
       : `${lang} versions of the summary`;

@@ -1,15 +1,15 @@
 // The Library panel (search as you type, tag and entity filters, open, export, delete with undo)
 // and the small pure helpers behind it, which src/library.test.ts checks.
 
+import { asCommandError } from "./api";
 import {
-  asCommandError,
   libraryDelete,
   libraryExport,
   libraryFacets,
   libraryOpen,
   libraryRestore,
   librarySearch,
-} from "./api";
+} from "./bindings/commands";
 import type { EntityFacet } from "./bindings/EntityFacet";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { Entry } from "./bindings/Entry";
@@ -18,7 +18,8 @@ import type { Hit } from "./bindings/Hit";
 import type { Query } from "./bindings/Query";
 import type { Snippet } from "./bindings/Snippet";
 import { segments, Utf16Offsets } from "./spans";
-import { button, kindLabel } from "./view";
+import { kindLabel, languageName } from "./names";
+import { button, el } from "./view";
 
 /** Tags as typed in one box: comma-separated, trimmed, empty ones and repeats dropped. */
 export function parseTags(text: string): string[] {
@@ -167,37 +168,23 @@ export class LibraryPanel {
   }
 
   private row(hit: Hit): HTMLLIElement {
-    const li = document.createElement("li");
-    li.className = "hit";
+    const li = el("li", "hit");
     li.dataset.id = String(hit.id);
-    const open = document.createElement("button");
+    const open = el("button", "open");
     open.type = "button";
-    open.className = "open";
-    const title = document.createElement("strong");
-    title.textContent = hit.title;
-    const facts = document.createElement("span");
-    facts.className = "muted small";
     const tags = hit.tags.length ? ` · ${hit.tags.join(", ")}` : "";
-    facts.textContent = ` ${formatSaved(hit.created_ms)} · ${hit.source_language === "ru" ? "Russian" : "English"}${tags}`;
-    const snippet = document.createElement("span");
-    snippet.className = "snippet";
+    const facts = ` ${formatSaved(hit.created_ms)} · ${languageName(hit.source_language)}${tags}`;
+    const snippet = el("span", "snippet");
     for (const piece of snippetPieces(hit.snippet)) {
-      if (piece.marked) {
-        const m = document.createElement("mark");
-        m.className = "hit-word";
-        m.textContent = piece.text;
-        snippet.append(m);
-      } else snippet.append(document.createTextNode(piece.text));
+      snippet.append(piece.marked ? el("mark", "hit-word", piece.text) : document.createTextNode(piece.text));
     }
-    open.append(title, facts, snippet);
+    open.append(el("strong", undefined, hit.title), el("span", "muted small", facts), snippet);
     open.addEventListener("click", () => void this.open(hit.id));
     open.addEventListener("keydown", (e) => this.moveFocus(e, li));
 
-    const actions = document.createElement("div");
-    actions.className = "hit-actions";
-    const format = document.createElement("select");
+    const actions = el("div", "hit-actions");
+    const format = el("select", "export-format");
     format.setAttribute("aria-label", `Export format for ${hit.title}`);
-    format.className = "export-format";
     format.append(option("html", "HTML"), option("markdown", "Markdown"), option("json", "JSON"));
     const exportButton = button("Export", () => void this.export(hit, format.value as ExportFormat));
     exportButton.className = "export";
@@ -264,8 +251,7 @@ export class LibraryPanel {
 }
 
 function option(value: string, label: string): HTMLOptionElement {
-  const o = document.createElement("option");
+  const o = el("option", undefined, label);
   o.value = value;
-  o.textContent = label;
   return o;
 }

@@ -1,33 +1,23 @@
-// Wiring: the article pane, the Analyse/Cancel flow with progress, and the result view.
+// Wiring: the window's state, the article pane, and the Analyse / Compare / Save / Library /
+// Models flows. Each part of the window is a component of its own file.
 
 import "./styles.css";
-import {
-  analyze,
-  applyPicks,
-  asCommandError,
-  cancel,
-  compare,
-  libraryOpen,
-  librarySave,
-} from "./api";
-import { ComparePanel } from "./compare";
-import { LibraryPanel, parseTags } from "./library";
-import { missingIn, ModelsPanel } from "./models";
+import { asCommandError, channel } from "./api";
 import type { Analysis } from "./bindings/Analysis";
 import type { Entry } from "./bindings/Entry";
 import type { Length } from "./bindings/Length";
-import type { Summary } from "./bindings/Summary";
-import { acceptsFile, countChars, countWords, formatCount, scriptHint } from "./text";
-import {
-  addBanner,
-  clearBanner,
-  entityCounts,
-  renderArticle,
-  renderEntityList,
-  renderLegend,
-  renderSummary,
-  renderUnavailable,
-} from "./view";
+import { analyze, applyPicks, cancel, compare } from "./bindings/commands";
+import { ComparePanel } from "./compare";
+import { LibraryPanel } from "./library";
+import { missingIn, ModelsPanel } from "./models";
+import { ProgressView } from "./progress";
+import { ResultView } from "./result";
+import { SaveDialog } from "./save";
+import { WindowState, type Saved } from "./state";
+import { ArticlePane } from "./article";
+import { countWords } from "./text";
+import { Toast } from "./toast";
+import { addBanner, clearBanner, type BannerAction, type BannerLevel } from "./view";
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -35,277 +25,166 @@ function byId<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
-const input = byId<HTMLTextAreaElement>("article-input");
 const articleView = byId<HTMLDivElement>("article-view");
-const counts = byId<HTMLSpanElement>("counts");
-const editButton = byId<HTMLButtonElement>("edit");
-const analyseButton = byId<HTMLButtonElement>("analyse");
+const analyzeButton = byId<HTMLButtonElement>("analyze");
 const cancelButton = byId<HTMLButtonElement>("cancel");
-const progressBox = byId<HTMLDivElement>("progress-box");
-const progress = byId<HTMLProgressElement>("progress");
-const stage = byId<HTMLSpanElement>("stage");
-const timings = byId<HTMLParagraphElement>("timings");
+const saveOpen = byId<HTMLButtonElement>("save-open");
+const compareOpen = byId<HTMLButtonElement>("compare-open");
 const banner = byId<HTMLUListElement>("banner");
-const summaryEn = byId<HTMLDivElement>("summary-en");
-const summaryRu = byId<HTMLDivElement>("summary-ru");
-const legend = byId<HTMLDivElement>("legend");
-const entityList = byId<HTMLUListElement>("entity-list");
-const notesBox = byId<HTMLDivElement>("notes-box");
-const notes = byId<HTMLUListElement>("notes");
+const modelsDialog = byId<HTMLDialogElement>("models-dialog");
+const libraryDialog = byId<HTMLDialogElement>("library-dialog");
+const compareDialog = byId<HTMLDialogElement>("compare-dialog");
 
-const LANGUAGE_NAMES = { en: "English", ru: "Russian" } as const;
+const report = (level: BannerLevel, message: string, actions: BannerAction[] = []) =>
+  addBanner(banner, level, message, actions);
 
-let running = false;
-let result: Analysis | null = null;
-/** The library entry the shown analysis was saved as or opened from; Save then updates it. */
-let saved: { id: number; title: string; tags: string[]; note: string } | null = null;
+/** Every change of state lands here: the buttons follow it. */
+const state = new WindowState((s) => {
+  analyzeButton.disabled = s.running;
+  cancelButton.hidden = !s.running;
+  article.readOnly = s.running;
+  document.body.classList.toggle("busy", s.running);
+  saveOpen.disabled = !s.canSave;
+  compareOpen.disabled = !s.canCompare;
+  article.updateCounts(s.result?.source_language ?? null);
+});
+const article = new ArticlePane(
+  {
+    input: byId<HTMLTextAreaElement>("article-input"),
+    view: articleView,
+    counts: byId("counts"),
+    edit: byId<HTMLButtonElement>("edit"),
+  },
+  {
+    changed: () => state.setResult(null),
+    busy: () => state.running,
+    warn: (message) => report("warning", message),
+  },
+);
+
+const progress = new ProgressView({
+  box: byId("progress-box"),
+  bar: byId<HTMLProgressElement>("progress"),
+  stage: byId("stage"),
+});
+const toast = new Toast({ box: byId("toast"), text: byId("toast-text"), undo: byId("toast-undo") });
+const models = new ModelsPanel(byId<HTMLUListElement>("models-list"), byId("models-open"), report);
+const copyButton = (lang: string) =>
+  document.querySelector<HTMLButtonElement>(`button.copy[data-lang="${lang}"]`)!;
+const result = new ResultView(
+  {
+    article: articleView,
+    summaries: { en: byId("summary-en"), ru: byId("summary-ru") },
+    copy: { en: copyButton("en"), ru: copyButton("ru") },
+    legend: byId("legend"),
+    entityList: byId("entity-list"),
+    notesBox: byId("notes-box"),
+    notes: byId("notes"),
+    timings: byId("timings"),
+  },
+  { banner: report, installActions },
+);
+const save = new SaveDialog(
+  {
+    dialog: byId<HTMLDialogElement>("save-dialog"),
+    form: byId<HTMLFormElement>("save-form"),
+    title: byId<HTMLInputElement>("save-name"),
+    tags: byId<HTMLInputElement>("save-tags"),
+    note: byId<HTMLTextAreaElement>("save-note"),
+    cancel: byId<HTMLButtonElement>("save-cancel"),
+  },
+  state,
+  { toast: (m) => toast.show(m), report: (m) => report("error", m) },
+);
+const library = new LibraryPanel(
+  {
+    search: byId<HTMLInputElement>("library-search"),
+    tag: byId<HTMLSelectElement>("library-tag"),
+    entity: byId<HTMLSelectElement>("library-entity"),
+    list: byId<HTMLUListElement>("library-list"),
+    status: byId("library-status"),
+  },
+  {
+    open: (entry) => {
+      libraryDialog.close();
+      showSaved(entry);
+    },
+    report,
+    toast: (message, undo) => toast.show(message, undo),
+  },
+);
+const comparePanel = new ComparePanel({
+  heading: byId("compare-heading"),
+  missing: byId<HTMLUListElement>("compare-missing"),
+  versions: byId<HTMLDivElement>("compare-versions"),
+  slots: byId<HTMLOListElement>("compare-slots"),
+  showDiff: byId<HTMLInputElement>("compare-diff"),
+});
 
 function selectedLength(): Length {
   const checked = document.querySelector<HTMLInputElement>('input[name="length"]:checked');
   return (checked?.value ?? "medium") as Length;
 }
 
-function updateCounts() {
-  const text = input.value;
-  if (!text.trim()) {
-    counts.textContent = "";
-    return;
-  }
-  const parts = [
-    `${formatCount(countChars(text))} characters`,
-    `${formatCount(countWords(text))} words`,
-  ];
-  const detected = result?.source_language;
-  if (detected) parts.push(LANGUAGE_NAMES[detected]);
-  else {
-    const hint = scriptHint(text);
-    if (hint) parts.push(`looks ${LANGUAGE_NAMES[hint]}`);
-  }
-  counts.textContent = parts.join(" · ");
+/** Shows an analysis (new, edited or from the library) in place of the editor. */
+function show(analysis: Analysis, saved: Saved | null = null) {
+  article.showView(analysis.article.text);
+  state.setResult(analysis, saved);
+  result.show(analysis, countWords(analysis.article.text));
 }
 
-function showEditor() {
-  articleView.hidden = true;
-  input.hidden = false;
-  editButton.hidden = true;
-  input.focus();
-}
-
-function setRunning(on: boolean) {
-  running = on;
-  analyseButton.disabled = on;
-  cancelButton.hidden = !on;
-  input.readOnly = on;
-  document.body.classList.toggle("busy", on);
-  if (on) {
-    progressBox.hidden = false;
-    progress.value = 0;
-    stage.textContent = "starting";
-  } else {
-    progressBox.hidden = true;
+/** Runs one engine job with the progress view; false when it failed (the banner says why). */
+async function engineJob<T>(run: () => Promise<T>, cancelled: string, what: string): Promise<T | null> {
+  state.setRunning(true);
+  progress.start();
+  try {
+    return await run();
+  } catch (e) {
+    reportEngineError(e, cancelled, what);
+    return null;
+  } finally {
+    progress.stop();
+    state.setRunning(false);
   }
 }
 
 async function runAnalysis() {
-  if (running) return;
-  const text = input.value;
+  if (state.running) return;
+  const text = article.text;
+  clearBanner(banner);
   if (!text.trim()) {
-    clearBanner(banner);
-    addBanner(banner, "warning", "Paste an article first (English or Russian), or drop a .txt or .html file.");
-    input.focus();
+    report("warning", "Paste an article first (English or Russian), or drop a .txt or .html file.");
+    article.focus();
     return;
   }
-  clearBanner(banner);
-  timings.textContent = "";
-  setRunning(true);
-  try {
-    const analysis = await analyze({ text, length: selectedLength() }, (event) => {
-      progress.value = event.fraction;
-      stage.textContent = `${event.label} — ${Math.round(event.fraction * 100)} %`;
-    });
-    result = analysis;
-    saved = null;
-    showResult(analysis, countWords(text));
-  } catch (e) {
-    reportEngineError(e, "Analysis cancelled. The article is unchanged; press Analyse to start again.");
-  } finally {
-    setRunning(false);
-  }
+  result.clearTimings();
+  const analysis = await engineJob(
+    () => analyze({ text, length: selectedLength() }, channel((e) => progress.update(e))),
+    "Analysis cancelled. The article is unchanged; press Analyse to start again.",
+    "This text cannot be analysed",
+  );
+  if (analysis) show(analysis);
 }
 
 /** A failed engine command as a banner; `what` names the work ("This text cannot be analysed"). */
-function reportEngineError(e: unknown, cancelled: string, what = "This text cannot be analysed") {
+function reportEngineError(e: unknown, cancelled: string, what: string) {
   const err = asCommandError(e);
   switch (err.kind) {
     case "cancelled":
-      addBanner(banner, "info", cancelled);
-      break;
+      return report("info", cancelled);
     case "bad-input":
-      addBanner(banner, "error", `${what}: ${err.message}.`);
-      break;
+      return report("error", `${what}: ${err.message}.`);
     case "model":
-      addBanner(banner, "error", `A model could not be used — ${err.message}. Reinstall it, or remove its folder to use the route without it.`);
-      break;
+      return report("error", `A model could not be used — ${err.message}. Reinstall it, or remove its folder to use the route without it.`);
     case "busy":
-      addBanner(banner, "warning", err.message);
-      break;
+      return report("warning", err.message);
     default:
-      addBanner(banner, "error", `Something went wrong: ${err.message}`);
+      return report("error", `Something went wrong: ${err.message}`);
   }
 }
-
-function showSummary(container: HTMLElement, summary: Summary, language: string) {
-  const copy = document.querySelector<HTMLButtonElement>(`button.copy[data-lang="${language}"]`);
-  if (summary.status === "ready") {
-    renderSummary(container, summary);
-    if (copy) copy.disabled = false;
-  } else {
-    renderUnavailable(container, `No ${language === "en" ? "English" : "Russian"} summary: ${summary.reason}.`);
-    if (copy) copy.disabled = true;
-    addBanner(
-      banner,
-      "warning",
-      `The ${language === "en" ? "English" : "Russian"} summary ${summary.reason}.`,
-      installActions(summary.reason),
-    );
-  }
-}
-
-function showResult(a: Analysis, words: number) {
-  renderArticle(articleView, a.article);
-  input.hidden = true;
-  articleView.hidden = false;
-  editButton.hidden = false;
-  showSummary(summaryEn, a.summaries.en, "en");
-  showSummary(summaryRu, a.summaries.ru, "ru");
-  renderEntityList(entityList, entityCounts(a.article), flashFirstMention);
-  notes.replaceChildren(
-    ...a.notes.map((n) => {
-      const li = document.createElement("li");
-      li.textContent = n;
-      return li;
-    }),
-  );
-  notesBox.hidden = a.notes.length === 0;
-  const total = a.timings.reduce((sum, t) => sum + t.ms, 0);
-  const perStage = a.timings.map((t) => `${t.stage} ${t.ms} ms`).join(" · ");
-  const rate = total > 0 ? Math.round((words / total) * 1000) : words;
-  timings.textContent = `${perStage} · total ${(total / 1000).toFixed(1)} s · ${formatCount(rate)} words/s`;
-  saveOpen.disabled = false;
-  const target = a.source_language === "en" ? a.summaries.ru : a.summaries.en;
-  compareOpen.disabled = target.status !== "ready";
-  updateCounts();
-}
-
-function flashFirstMention(key: string) {
-  const marks = [...articleView.querySelectorAll<HTMLElement>("mark.entity")];
-  const first = marks.find((m) => m.dataset.key === key);
-  if (!first) return;
-  first.scrollIntoView({ block: "center", behavior: "smooth" });
-  first.classList.remove("flash");
-  // Restart the animation even when the same entity is picked twice.
-  void first.offsetWidth;
-  first.classList.add("flash");
-}
-
-/** Hovering or focusing a sentence highlights the sentence with the same index in both columns. */
-function pairSentences(index: string | null) {
-  for (const s of document.querySelectorAll<HTMLElement>(".summary .sentence")) {
-    s.classList.toggle("paired", index !== null && s.dataset.index === index);
-  }
-}
-
-for (const column of [summaryEn, summaryRu]) {
-  const find = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>(".sentence");
-  column.addEventListener("mouseover", (e) => pairSentences(find(e)?.dataset.index ?? null));
-  column.addEventListener("mouseleave", () => pairSentences(null));
-  column.addEventListener("focusin", (e) => pairSentences(find(e)?.dataset.index ?? null));
-  column.addEventListener("focusout", () => pairSentences(null));
-}
-
-for (const button of document.querySelectorAll<HTMLButtonElement>("button.copy")) {
-  button.addEventListener("click", async () => {
-    const lang = button.dataset.lang as "en" | "ru";
-    const summary = result?.summaries[lang];
-    if (!summary || summary.status !== "ready") return;
-    try {
-      await navigator.clipboard.writeText(summary.text);
-      button.textContent = "Copied";
-      setTimeout(() => (button.textContent = "Copy"), 1500);
-    } catch {
-      addBanner(banner, "warning", "Could not copy to the clipboard; select the summary and copy it instead.");
-    }
-  });
-}
-
-renderLegend(legend, (kind, on) => document.body.classList.toggle(`hide-${kind}`, !on));
-
-input.addEventListener("input", () => {
-  result = null;
-  saved = null;
-  saveOpen.disabled = true;
-  compareOpen.disabled = true;
-  updateCounts();
-});
-// Files may be dropped anywhere in the window; they land in the article box. Without this the
-// web view would try to open the file as a page (which the shell refuses).
-document.addEventListener("dragover", (e) => {
-  e.preventDefault();
-  input.classList.add("dropping");
-});
-document.addEventListener("dragleave", () => input.classList.remove("dropping"));
-document.addEventListener("drop", async (e) => {
-  e.preventDefault();
-  input.classList.remove("dropping");
-  const file = e.dataTransfer?.files[0];
-  if (!file || running) return;
-  if (!acceptsFile(file.name, file.type)) {
-    addBanner(banner, "warning", `${file.name} is not a text or HTML file; svodka reads .txt and .html.`);
-    return;
-  }
-  input.value = await file.text();
-  result = null;
-  saved = null;
-  saveOpen.disabled = true;
-  showEditor();
-  updateCounts();
-});
-
-editButton.addEventListener("click", showEditor);
-analyseButton.addEventListener("click", runAnalysis);
-cancelButton.addEventListener("click", () => void cancel());
-document.addEventListener("keydown", (e) => {
-  const ctrl = e.ctrlKey || e.metaKey;
-  if (e.key === "Enter" && ctrl) {
-    e.preventDefault();
-    void runAnalysis();
-  } else if (ctrl && e.key.toLowerCase() === "s") {
-    e.preventDefault();
-    openSave();
-  } else if (ctrl && e.key.toLowerCase() === "o") {
-    e.preventDefault();
-    openLibrary();
-  } else if (e.key === "Escape" && running) {
-    e.preventDefault();
-    void cancel();
-  }
-});
-
-const modelsDialog = byId<HTMLDialogElement>("models-dialog");
-const models = new ModelsPanel(
-  byId<HTMLUListElement>("models-list"),
-  byId<HTMLButtonElement>("models-open"),
-  (level, message) => addBanner(banner, level, message),
-);
-byId("models-open").addEventListener("click", () => {
-  void models.refresh();
-  modelsDialog.showModal();
-});
-byId("models-close").addEventListener("click", () => modelsDialog.close());
-void models.refresh();
 
 /** "Install …" buttons for the missing models a message names. */
-function installActions(message: string) {
+function installActions(message: string): BannerAction[] {
   return missingIn(message, models.models).map((id) => ({
     label: `Install ${id}`,
     run: () => {
@@ -315,91 +194,13 @@ function installActions(message: string) {
   }));
 }
 
-// Save and Library.
-const saveOpen = byId<HTMLButtonElement>("save-open");
-const compareOpen = byId<HTMLButtonElement>("compare-open");
-const saveDialog = byId<HTMLDialogElement>("save-dialog");
-const saveName = byId<HTMLInputElement>("save-name");
-const saveTags = byId<HTMLInputElement>("save-tags");
-const saveNote = byId<HTMLTextAreaElement>("save-note");
-const libraryDialog = byId<HTMLDialogElement>("library-dialog");
-const toastBox = byId<HTMLDivElement>("toast");
-const toastText = byId<HTMLSpanElement>("toast-text");
-const toastUndo = byId<HTMLButtonElement>("toast-undo");
-let toastTimer: number | undefined;
-let toastAction: (() => void) | null = null;
-
-/** A short message at the bottom, with Undo when `undo` is given; gone after 8 seconds. */
-function toast(message: string, undo?: () => void) {
-  window.clearTimeout(toastTimer);
-  // Inside an open modal dialog, or it would be inert behind it.
-  (document.querySelector("dialog[open]") ?? document.body).append(toastBox);
-  toastText.textContent = message;
-  toastAction = undo ?? null;
-  toastUndo.hidden = !undo;
-  toastBox.hidden = false;
-  toastTimer = window.setTimeout(() => (toastBox.hidden = true), 8000);
+/** A saved analysis in the side-by-side view, as when it was made. */
+function showSaved(entry: Entry) {
+  if (state.running) return;
+  clearBanner(banner);
+  show(entry.analysis, { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note });
+  toast.show(`Opened “${entry.title}” from the library.`);
 }
-
-toastUndo.addEventListener("click", () => {
-  const action = toastAction;
-  toastBox.hidden = true;
-  toastAction = null;
-  action?.();
-});
-
-function openSave() {
-  if (!result || running) {
-    if (!running) toast("Nothing to save yet: analyse an article first.");
-    return;
-  }
-  saveName.value = saved?.title ?? "";
-  saveTags.value = saved?.tags.join(", ") ?? "";
-  saveNote.value = saved?.note ?? "";
-  saveDialog.showModal();
-  saveName.select();
-}
-
-async function confirmSave() {
-  if (!result) return;
-  const meta = { title: saveName.value, tags: parseTags(saveTags.value), note: saveNote.value };
-  try {
-    const id = await librarySave({ id: saved?.id ?? null, meta, analysis: result });
-    saveDialog.close();
-    // The library fills an empty title and tidies tags; show what it stored.
-    const entry = await libraryOpen(id);
-    saved = { id, title: entry.title, tags: entry.tags, note: entry.note };
-    toast(`Saved to the library as “${saved.title}”.`);
-  } catch (e) {
-    addBanner(banner, "error", `Could not save: ${asCommandError(e).message}`);
-    saveDialog.close();
-  }
-}
-
-byId("save-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  void confirmSave();
-});
-byId("save-cancel").addEventListener("click", () => saveDialog.close());
-saveOpen.addEventListener("click", openSave);
-
-const library = new LibraryPanel(
-  {
-    search: byId<HTMLInputElement>("library-search"),
-    tag: byId<HTMLSelectElement>("library-tag"),
-    entity: byId<HTMLSelectElement>("library-entity"),
-    list: byId<HTMLUListElement>("library-list"),
-    status: byId<HTMLElement>("library-status"),
-  },
-  {
-    open: (entry) => {
-      libraryDialog.close();
-      showSaved(entry);
-    },
-    report: (level, message) => addBanner(banner, level, message),
-    toast,
-  },
-);
 
 function openLibrary() {
   if (libraryDialog.open) return;
@@ -407,72 +208,68 @@ function openLibrary() {
   void library.show();
 }
 
-/** A saved analysis in the side-by-side view, as when it was made. */
-function showSaved(entry: Entry) {
-  if (running) return;
-  clearBanner(banner);
-  result = entry.analysis;
-  saved = { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note };
-  input.value = entry.analysis.article.text;
-  showResult(entry.analysis, countWords(entry.analysis.article.text));
-  toast(`Opened “${entry.title}” from the library.`);
-}
-
-byId("library-open").addEventListener("click", openLibrary);
-
-// Compare versions.
-const compareDialog = byId<HTMLDialogElement>("compare-dialog");
-const comparePanel = new ComparePanel({
-  heading: byId("compare-heading"),
-  missing: byId<HTMLUListElement>("compare-missing"),
-  versions: byId<HTMLDivElement>("compare-versions"),
-  slots: byId<HTMLOListElement>("compare-slots"),
-  showDiff: byId<HTMLInputElement>("compare-diff"),
-});
-
 async function runCompare() {
-  if (running || !result) return;
-  const analysis = result;
+  const analysis = state.result;
+  if (state.running || !analysis) return;
   clearBanner(banner);
-  setRunning(true);
-  try {
-    const comparison = await compare(analysis, (event) => {
-      progress.value = event.fraction;
-      stage.textContent = `${event.label} — ${Math.round(event.fraction * 100)} %`;
-    });
-    if (result !== analysis) return; // the reader moved on meanwhile
-    comparePanel.show(comparison);
-    compareDialog.showModal();
-  } catch (e) {
-    reportEngineError(e, "Comparison cancelled.", "No comparison");
-  } finally {
-    setRunning(false);
-  }
+  const comparison = await engineJob(
+    () => compare(analysis, channel((e) => progress.update(e))),
+    "Comparison cancelled.",
+    "No comparison",
+  );
+  if (!comparison || state.result !== analysis) return; // failed, or the reader moved on
+  comparePanel.show(comparison);
+  compareDialog.showModal();
 }
 
 async function applyMyVersion() {
-  if (!result) return;
+  const analysis = state.result;
+  if (!analysis) return;
   const mine = comparePanel.chosen();
+  compareDialog.close();
   if (!mine.changed) {
-    compareDialog.close();
-    toast("Nothing changed: every sentence is this analysis's own.");
+    toast.show("Nothing changed: every sentence is this analysis's own.");
     return;
   }
   try {
-    const edited = await applyPicks({ analysis: result, sentences: mine.sentences, note: mine.note });
-    compareDialog.close();
-    result = edited;
+    const edited = await applyPicks({ analysis, sentences: mine.sentences, note: mine.note });
     clearBanner(banner);
-    showResult(edited, countWords(edited.article.text));
-    toast(saved ? "Summary updated: Save (Ctrl+S) to keep it in the library." : "Summary updated: Save (Ctrl+S) to keep it.");
+    show(edited, state.saved);
+    toast.show(`Summary updated: Save (Ctrl+S) to keep it${state.saved ? " in the library" : ""}.`);
   } catch (e) {
     reportEngineError(e, "Cancelled.", "Your version could not be used");
   }
 }
 
+analyzeButton.addEventListener("click", () => void runAnalysis());
+cancelButton.addEventListener("click", () => void cancel());
+saveOpen.addEventListener("click", () => save.open());
 compareOpen.addEventListener("click", () => void runCompare());
+byId("library-open").addEventListener("click", openLibrary);
+byId("library-close").addEventListener("click", () => libraryDialog.close());
 byId("compare-close").addEventListener("click", () => compareDialog.close());
 byId("compare-apply").addEventListener("click", () => void applyMyVersion());
-byId("library-close").addEventListener("click", () => libraryDialog.close());
+byId("models-open").addEventListener("click", () => {
+  void models.refresh();
+  modelsDialog.showModal();
+});
+byId("models-close").addEventListener("click", () => modelsDialog.close());
+document.addEventListener("keydown", (e) => {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (e.key === "Enter" && ctrl) {
+    e.preventDefault();
+    void runAnalysis();
+  } else if (ctrl && e.key.toLowerCase() === "s") {
+    e.preventDefault();
+    save.open();
+  } else if (ctrl && e.key.toLowerCase() === "o") {
+    e.preventDefault();
+    openLibrary();
+  } else if (e.key === "Escape" && state.running) {
+    e.preventDefault();
+    void cancel();
+  }
+});
 
-input.focus();
+void models.refresh();
+article.focus();

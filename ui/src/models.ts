@@ -1,24 +1,12 @@
 // The Models panel: each model's role, size, licence and state; Install (with progress, rate and
 // Cancel) and Remove. Banners elsewhere can offer "Install" for a model they name.
 
-import { asCommandError, cancelInstall, installModel, modelsStatus, removeModel } from "./api";
+import { asCommandError, channel } from "./api";
+import { cancelInstall, installModel, modelsStatus, removeModel } from "./bindings/commands";
 import type { ModelStatus } from "./bindings/ModelStatus";
-import type { Role } from "./bindings/Role";
+import { roleName } from "./names";
 import { formatCount } from "./text";
-import { button } from "./view";
-
-const ROLE_NAMES: Record<Role, string> = {
-  "summarise-en": "English summariser",
-  "translate-en-ru": "English → Russian translator",
-  "translate-ru-en": "Russian → English translator",
-  "ner-en": "English entities",
-  "ner-ru": "Russian entities (bundled)",
-};
-
-/** Licences that forbid commercial use are flagged before anyone installs them. */
-export function nonCommercial(licence: string): boolean {
-  return /-nc\b|non-?commercial/i.test(licence);
-}
+import { button, el } from "./view";
 
 /** Ids of installable, missing models mentioned in a message (to offer "Install" next to it). */
 export function missingIn(message: string, models: ModelStatus[]): string[] {
@@ -55,35 +43,24 @@ export class ModelsPanel {
   }
 
   private row(m: ModelStatus): HTMLLIElement {
-    const li = document.createElement("li");
+    const li = el("li");
     li.dataset.id = m.id;
-    const head = document.createElement("div");
-    head.className = "model-head";
-    const name = document.createElement("strong");
-    name.textContent = m.id;
-    const facts = document.createElement("span");
-    facts.className = "muted";
-    const licence = nonCommercial(m.licence) ? `${m.licence} — non-commercial use only` : m.licence;
-    facts.textContent = ` ${ROLE_NAMES[m.role]} · ${formatCount(m.size_mb)} MB · ${licence}`;
-    const state = document.createElement("span");
-    state.className = m.installed ? "state ok" : "state missing";
-    state.textContent = m.installed ? "installed" : "not installed";
-    head.append(name, facts, state);
+    const licence = m.non_commercial ? `${m.licence} — non-commercial use only` : m.licence;
+    const head = el("div", "model-head");
+    head.append(
+      el("strong", undefined, m.id),
+      el("span", "muted", ` ${roleName(m.role)} · ${formatCount(m.size_mb)} MB · ${licence}`),
+      el("span", m.installed ? "state ok" : "state missing", m.installed ? "installed" : "not installed"),
+    );
     li.append(head);
 
-    const actions = document.createElement("div");
-    actions.className = "model-actions";
+    const actions = el("div", "model-actions");
     if (m.installable && !m.installed) {
       actions.append(button(`Install (${formatCount(m.size_mb)} MB)`, () => this.install(m.id)));
     } else if (m.installable) {
       actions.append(button("Remove", () => this.remove(m.id)));
     }
-    if (!m.installed) {
-      const detail = document.createElement("p");
-      detail.className = "muted small";
-      detail.textContent = m.detail;
-      li.append(detail);
-    }
+    if (!m.installed) li.append(el("p", "muted small", m.detail));
     li.append(actions);
     return li;
   }
@@ -93,21 +70,22 @@ export class ModelsPanel {
     this.installing.add(id);
     const row = this.list.querySelector<HTMLLIElement>(`li[data-id="${CSS.escape(id)}"]`);
     const actions = row?.querySelector<HTMLDivElement>(".model-actions");
-    const bar = document.createElement("progress");
+    const bar = el("progress");
     bar.max = 1;
     bar.value = 0;
-    const label = document.createElement("span");
-    label.className = "muted";
-    label.textContent = "starting";
+    const label = el("span", "muted", "starting");
     const cancel = button("Cancel", () => void cancelInstall(id));
     actions?.replaceChildren(bar, label, cancel);
     try {
-      await installModel(id, (e) => {
-        bar.value = e.total > 0 ? e.done / e.total : 0;
-        label.textContent = `${e.file} · ${formatCount(Math.round(e.done / 1e6))} of ${formatCount(
-          Math.round(e.total / 1e6),
-        )} MB · ${formatRate(e.rate)}`;
-      });
+      await installModel(
+        id,
+        channel((e) => {
+          bar.value = e.total > 0 ? e.done / e.total : 0;
+          label.textContent = `${e.file} · ${formatCount(Math.round(e.done / 1e6))} of ${formatCount(
+            Math.round(e.total / 1e6),
+          )} MB · ${formatRate(e.rate)}`;
+        }),
+      );
       this.report("info", `${id} is installed; the next analysis uses it.`);
     } catch (e) {
       const err = asCommandError(e);

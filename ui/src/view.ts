@@ -4,18 +4,8 @@
 import type { Document } from "./bindings/Document";
 import type { Entity } from "./bindings/Entity";
 import type { EntityKind } from "./bindings/EntityKind";
+import { KINDS, kindLabel } from "./names";
 import { segments, Utf16Offsets, type Range } from "./spans";
-
-export const KINDS: { kind: EntityKind; label: string }[] = [
-  { kind: "PER", label: "Person" },
-  { kind: "LOC", label: "Place" },
-  { kind: "ORG", label: "Organisation" },
-  { kind: "MISC", label: "Other" },
-];
-
-export function kindLabel(kind: EntityKind): string {
-  return KINDS.find((k) => k.kind === kind)?.label ?? kind;
-}
 
 /** The key that groups mentions of one entity: kind and text. */
 export function entityKey(e: Entity): string {

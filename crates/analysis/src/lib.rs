@@ -2,7 +2,7 @@
 //! roles, entities. No torch: the engine produces it, the library stores it, the shell and the UI
 //! show it (TypeScript bindings via ts-rs).
 
-pub mod analysis;
+mod analysis;
 mod entity;
 mod lang;
 mod role;

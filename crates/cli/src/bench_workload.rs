@@ -65,8 +65,8 @@ fn run_inner(
     };
     let int_of = |key: &str| spec[key].as_i64().ok_or(format!("{key} missing"));
 
-    // The English summary's sentences of the last analyse run: what bench/floor.py needs to
-    // know how much translation and tagging the whole analyse did.
+    // The English summary's sentences of the last analyze run: what bench/floor.py needs to
+    // know how much translation and tagging the whole analyze did.
     let summary_sentences: Rc<RefCell<Vec<String>>> = Rc::default();
     // Each workload: load (timed), then `runs + 1` runs (the first is the warm-up and ends the
     // cold start), each returning the number of tokens generated.
@@ -130,7 +130,7 @@ fn run_inner(
                 Ok(0)
             })
         }
-        "analyse" => {
+        "analyze" => {
             let engine = Engine::start(EngineConfig {
                 precision,
                 ..EngineConfig::new(models.to_path_buf())

@@ -88,7 +88,7 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         runs: usize,
         /// One workload of the cross-system benchmark (bench/run.py) instead: summarise-greedy,
-        /// summarise-beam4, translate-en-ru, translate-ru-en, ner, analyse.
+        /// summarise-beam4, translate-en-ru, translate-ru-en, ner, analyze.
         #[arg(long, requires = "input")]
         workload: Option<String>,
         /// The workload file written by bench/workloads.py.

@@ -15,7 +15,7 @@ use svodka_engine::{Engine, EngineConfig, ErrorKind};
 const EN: &str = include_str!("../../../samples/en-article.txt");
 const RU: &str = include_str!("../../../samples/ru-article.txt");
 
-fn analyse(engine: &Engine, text: &str) -> Analysis {
+fn analyze(engine: &Engine, text: &str) -> Analysis {
     engine
         .analyze(text.to_string(), Length::Short, |_| {})
         .unwrap()
@@ -43,7 +43,7 @@ fn keys(c: &Comparison) -> Vec<&str> {
 #[test]
 fn an_english_article_gets_other_russian_versions_scored_by_back_translation() {
     let engine = Engine::start(common::quick_config(common::fixtures()));
-    let a = analyse(&engine, EN);
+    let a = analyze(&engine, EN);
     assert_eq!(a.route, Route::EnSummariseTranslate);
     let (c, stages) = compare(&engine, &a);
     assert_eq!((c.source_language, c.language), (Lang::En, Lang::Ru));
@@ -133,7 +133,7 @@ fn a_second_installed_translator_adds_its_own_versions() {
     config.manifest.models.push(second);
 
     let engine = Engine::start(config);
-    let a = analyse(&engine, EN);
+    let a = analyze(&engine, EN);
     // The analysis itself uses the first listed.
     assert!(a.models.iter().any(|m| m.id == "opus-mt-en-ru"));
     assert!(!a.models.iter().any(|m| m.id == "opus-mt-en-ru-greedy"));
@@ -162,7 +162,7 @@ fn a_second_installed_translator_adds_its_own_versions() {
 #[test]
 fn a_russian_article_compares_english_versions() {
     let engine = Engine::start(common::quick_config(common::fixtures()));
-    let a = analyse(&engine, RU);
+    let a = analyze(&engine, RU);
     assert_eq!(a.route, Route::RuPivotThroughEn);
     let (c, _) = compare(&engine, &a);
     assert_eq!(c.language, Lang::En);
@@ -191,7 +191,7 @@ fn a_russian_article_compares_english_versions() {
 #[test]
 fn with_nothing_translated_there_is_nothing_to_compare() {
     let engine = Engine::start(EngineConfig::new("/nonexistent/svodka-models".into()));
-    let a = analyse(&engine, RU);
+    let a = analyze(&engine, RU);
     let err = engine
         .submit_compare(a, |_| {}, Arc::new(AtomicBool::new(false)))
         .wait()
@@ -203,7 +203,7 @@ fn with_nothing_translated_there_is_nothing_to_compare() {
 #[test]
 fn picked_sentences_become_the_summary_with_fresh_entities() {
     let engine = Engine::start(common::quick_config(common::fixtures()));
-    let a = analyse(&engine, EN);
+    let a = analyze(&engine, EN);
     let (c, _) = compare(&engine, &a);
     let picks: Vec<String> = vec![
         c.versions[1].sentences[0].text.clone(),

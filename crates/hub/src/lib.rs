@@ -5,7 +5,7 @@
 //! svodka-manifest's. No torch here: the engine loads what this crate installs.
 
 pub mod download;
-pub mod error;
+mod error;
 pub mod store;
 #[cfg(feature = "test-server")]
 pub mod testing;

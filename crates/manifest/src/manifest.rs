@@ -175,6 +175,20 @@ mod tests {
     }
 
     #[test]
+    fn flags_non_commercial_licences_only() {
+        let mut spec = Manifest::builtin().models[0].clone();
+        for (licence, nc) in [
+            ("CC-BY-NC-4.0", true),
+            ("cc-by-nc-sa-4.0", true),
+            ("CC-BY-4.0", false),
+            ("Apache-2.0", false),
+        ] {
+            spec.licence = licence.into();
+            assert_eq!(spec.non_commercial(), nc, "{licence}");
+        }
+    }
+
+    #[test]
     fn rejects_a_generative_model_without_settings() {
         let text = r#"format = 1
 [[model]]
