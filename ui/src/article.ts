@@ -40,6 +40,11 @@ export class ArticlePane {
     return this.root.input.value;
   }
 
+  /** Replaces the text (an analysis opened from the library brings its own). */
+  set text(value: string) {
+    this.root.input.value = value;
+  }
+
   set readOnly(on: boolean) {
     this.root.input.readOnly = on;
   }
@@ -48,9 +53,9 @@ export class ArticlePane {
     this.root.input.focus();
   }
 
-  /** The marked-up view (the caller renders into it) instead of the text box. */
-  showView(text: string) {
-    this.root.input.value = text;
+  /** The marked-up view (the caller renders into it) instead of the text box, whose text stays
+   * as typed or pasted for Edit text. */
+  showView() {
     this.root.input.hidden = true;
     this.root.view.hidden = false;
     this.root.edit.hidden = false;

@@ -128,7 +128,7 @@ function selectedLength(): Length {
 
 /** Shows an analysis (new, edited or from the library) in place of the editor. */
 function show(analysis: Analysis, saved: Saved | null = null) {
-  article.showView(analysis.article.text);
+  article.showView();
   state.setResult(analysis, saved);
   result.show(analysis, countWords(analysis.article.text));
 }
@@ -198,6 +198,7 @@ function installActions(message: string): BannerAction[] {
 function showSaved(entry: Entry) {
   if (state.running) return;
   clearBanner(banner);
+  article.text = entry.analysis.article.text;
   show(entry.analysis, { id: entry.id, title: entry.title, tags: entry.tags, note: entry.note });
   toast.show(`Opened “${entry.title}” from the library.`);
 }
