@@ -246,7 +246,12 @@ fn snippet(body: &str, terms: &[Term]) -> Snippet {
             .map(|(i, _)| i)
             .collect();
         let Some(&first) = hits.first() else { continue };
-        let start_word = first.saturating_sub(SNIPPET_WORDS_BEFORE);
+        // Up to SNIPPET_WORDS_BEFORE words of context, but never so much (a long word, a URL)
+        // that the hit falls outside the snippet.
+        let mut start_word = first.saturating_sub(SNIPPET_WORDS_BEFORE);
+        while start_word < first && ws[first].end - ws[start_word].start > SNIPPET_CHARS {
+            start_word += 1;
+        }
         let start = if start_word == 0 {
             0
         } else {
@@ -254,7 +259,8 @@ fn snippet(body: &str, terms: &[Term]) -> Snippet {
         };
         let chars: Vec<char> = line.chars().collect();
         let end = (start + SNIPPET_CHARS).min(chars.len());
-        let end = cut_at_word_end(&ws, end, chars.len());
+        // Cut after the last whole word inside the snippet; inside one long word, mid-word.
+        let end = cut_at_word_end(&ws[start_word..], end, chars.len()).max(start);
         let mut text: String = chars[start..end].iter().collect();
         let lead = if start > 0 { 1 } else { 0 };
         if start > 0 {
@@ -326,6 +332,26 @@ mod tests {
         assert!(!terms("war ")[0].prefix);
         // Stemming is the query's business here, not the user's spelling of it.
         assert_eq!(stem(&fold("Путиным")), "путин");
+    }
+
+    #[test]
+    fn a_long_word_before_the_hit_neither_panics_nor_hides_the_hit() {
+        let long = "x".repeat(400);
+        for body in [
+            format!("a b c d e {long} 1 2 3 4 5 6 7 Путиным сказал"),
+            format!("{long} Путиным"),
+            format!("a {long}Путиным b"),
+            format!("Путин{long}"),
+        ] {
+            let s = snippet(&body, &terms("Путин "));
+            assert!(s.text.chars().count() <= SNIPPET_CHARS + 2, "{}", s.text);
+            for m in &s.marks {
+                assert!(m.start <= m.end && m.end <= s.text.chars().count());
+            }
+        }
+        let s = snippet(&format!("a b c d e {long} 1 2 3 4 5 6 7 Путиным"), &terms("Путин "));
+        let marked: Vec<&str> = s.marks.iter().map(|m| m.slice(&s.text)).collect();
+        assert_eq!(marked, ["Путиным"], "{}", s.text);
     }
 
     #[test]
