@@ -12,7 +12,7 @@ use svodka_library::{
 };
 
 use crate::failure::Result;
-use crate::render;
+use crate::render::{self, printable};
 
 #[derive(Subcommand)]
 pub enum LibraryAction {
@@ -127,15 +127,15 @@ pub fn run(action: LibraryAction, path: &Path) -> Result {
                 println!(
                     "{}  {}",
                     style(format!("#{}", entry.id)).dim(),
-                    style(&entry.title).bold()
+                    style(printable(&entry.title, false)).bold()
                 );
                 let mut meta = vec![format!("saved {}", day(entry.created_ms))];
                 if !entry.tags.is_empty() {
                     meta.push(format!("tags: {}", entry.tags.join(", ")));
                 }
-                println!("{}", style(meta.join(" · ")).dim());
+                println!("{}", style(printable(&meta.join(" · "), false)).dim());
                 if !entry.note.is_empty() {
-                    println!("{}", entry.note);
+                    println!("{}", printable(&entry.note, true));
                 }
                 println!();
                 print!(
@@ -176,7 +176,7 @@ pub fn run(action: LibraryAction, path: &Path) -> Result {
                 }
             );
             for id in report.added {
-                println!("  #{id}  {}", lib.get(id)?.title);
+                println!("  #{id}  {}", printable(&lib.get(id)?.title, false));
             }
             Ok(())
         }
@@ -234,18 +234,22 @@ fn print_hit(hit: &Hit) {
         style(format!("#{}", hit.id)).dim(),
         day(hit.created_ms),
         hit.source_language,
-        style(&hit.title).bold(),
-        style(tags).dim()
+        style(printable(&hit.title, false)).bold(),
+        style(printable(&tags, false)).dim()
     );
     let s = &hit.snippet;
-    let chars: Vec<char> = s.text.chars().collect();
+    // Replacing a character keeps the char offsets of the marks.
+    let chars: Vec<char> = printable(&s.text, false).chars().collect();
     let mut line = String::new();
     let mut pos = 0;
     for m in &s.marks {
-        line.extend(&chars[pos..m.start]);
-        let word: String = chars[m.start..m.end].iter().collect();
+        // Marks are in order and inside the text; clamped all the same, so a bad one cannot panic.
+        let end = m.end.min(chars.len());
+        let start = m.start.clamp(pos, end);
+        line.extend(&chars[pos..start]);
+        let word: String = chars[start..end].iter().collect();
         line.push_str(&style(word).bold().underlined().to_string());
-        pos = m.end;
+        pos = end;
     }
     line.extend(&chars[pos..]);
     println!("       {line}");
@@ -298,7 +302,7 @@ pub fn save(
     eprintln!(
         "saved as #{id} in {}: {}",
         path.display(),
-        lib.get(id)?.title
+        printable(&lib.get(id)?.title, false)
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The terminal view: English and Russian summaries in two columns, sentence by sentence, then
 //! the entities of each text.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use console::measure_text_width;
@@ -15,7 +16,30 @@ pub fn terminal_width() -> usize {
         .clamp(60, 160)
 }
 
+/// Text from an article or the library, safe to print: control characters (escape sequences,
+/// carriage returns, backspaces) and bidirectional overrides would let an imported bundle or a
+/// pasted page rewrite the terminal, so each becomes U+FFFD; line breaks stay when `lines`.
+pub fn printable(s: &str, lines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(lines && c == '\n'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// The analysis as the terminal shows it; every text in it has passed [`printable`].
 pub fn side_by_side(a: &Analysis, width: usize) -> String {
+    printable(&layout(a, width), true).into_owned()
+}
+
+fn layout(a: &Analysis, width: usize) -> String {
     let mut out = String::new();
     let col = (width - 3) / 2;
     let _ = writeln!(
@@ -125,5 +149,22 @@ fn kind(k: EntityKind) -> &'static str {
         Location => "LOC",
         Organisation => "ORG",
         Misc => "MISC",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_overrides_are_not_printed() {
+        let hostile = "Title\u{1b}]0;pwned\u{7}\u{1b}[2J\rgone\u{8}\u{202E}txt.exe\u{9b}31m";
+        let shown = printable(hostile, false);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(!shown.contains('\u{202E}'));
+        assert!(shown.starts_with("Title\u{FFFD}]0;pwned"));
+        assert_eq!(printable("две\nстроки", true), "две\nстроки");
+        assert_eq!(printable("две\nстроки", false), "две\u{FFFD}строки");
+        assert!(matches!(printable("plain Текст", false), Cow::Borrowed(_)));
     }
 }

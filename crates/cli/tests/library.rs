@@ -178,3 +178,44 @@ fn library_errors_are_one_line_with_exit_2() {
     let bad_entity = svodka(&lib, &["library", "list", "--entity", "Газпром"], None);
     assert_eq!(bad_entity.status.code(), Some(2));
 }
+
+#[test]
+fn text_from_an_imported_bundle_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.sqlite3");
+    ok(&svodka(&lib, &["analyze", "-", "--save"], Some(ARTICLE)));
+    let bundle = ok(&svodka(
+        &lib,
+        &["library", "export", "1", "--format", "json"],
+        None,
+    ));
+    let mut value: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    let entry = &mut value["entries"][0];
+    entry["title"] = "Путин \u{1b}]0;owned\u{7}\u{1b}[2J\rtitle".into();
+    entry["note"] = "line one\n\u{1b}[31mred\u{1b}[0m\u{202E}".into();
+    entry["tags"] = serde_json::json!(["tag\u{1b}[5m"]);
+    let other = dir.path().join("other.sqlite3");
+    let imported = svodka(
+        &other,
+        &["library", "import", "-"],
+        Some(&value.to_string()),
+    );
+    let printed = [
+        String::from_utf8_lossy(&imported.stdout).into_owned(),
+        ok(&svodka(&other, &["library", "list"], None)),
+        ok(&svodka(&other, &["library", "search", "Путиным"], None)),
+        ok(&svodka(&other, &["library", "show", "1"], None)),
+    ];
+    for out in &printed {
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "control characters printed: {out:?}"
+        );
+        assert!(!out.contains('\u{202E}'), "{out:?}");
+    }
+    assert!(
+        printed[3].contains("line one\n"),
+        "a note keeps its lines: {}",
+        printed[3]
+    );
+}

@@ -349,7 +349,10 @@ mod tests {
                 assert!(m.start <= m.end && m.end <= s.text.chars().count());
             }
         }
-        let s = snippet(&format!("a b c d e {long} 1 2 3 4 5 6 7 Путиным"), &terms("Путин "));
+        let s = snippet(
+            &format!("a b c d e {long} 1 2 3 4 5 6 7 Путиным"),
+            &terms("Путин "),
+        );
         let marked: Vec<&str> = s.marks.iter().map(|m| m.slice(&s.text)).collect();
         assert_eq!(marked, ["Путиным"], "{}", s.text);
     }
