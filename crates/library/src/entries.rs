@@ -1,6 +1,6 @@
 //! Saving, reading, editing and (soft) deleting entries.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use svodka_analysis::{Analysis, Lang, FORMAT_VERSION};
 use ts_rs::TS;
@@ -63,9 +63,18 @@ pub struct Entry {
 }
 
 impl Library {
+    /// A transaction that writes. IMMEDIATE: it takes the write lock at BEGIN, waiting (the busy
+    /// timeout) while another svodka writes. A deferred one that reads first would hold a
+    /// snapshot that another writer can make stale, and then fail with SQLITE_BUSY when it writes.
+    pub(crate) fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
     /// Saves an analysis; returns its id. The title defaults to the summary's first sentence.
     pub fn save(&mut self, new: NewEntry) -> Result<i64> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = insert(&tx, new)?;
         tx.commit()?;
         Ok(id)
@@ -73,16 +82,7 @@ impl Library {
 
     /// An entry by id, deleted or not.
     pub fn get(&self, id: i64) -> Result<Entry> {
-        self.conn
-            .query_row(
-                "SELECT id, uid, title, note, created_ms, updated_ms, deleted_ms, analysis
-                 FROM entries WHERE id = ?1",
-                [id],
-                |r| Ok(raw_entry(r)),
-            )
-            .optional()?
-            .ok_or(LibraryError::NotFound(id))?
-            .and_then(|raw| raw.finish(&self.conn))
+        get(&self.conn, id)
     }
 
     pub fn id_of_uid(&self, uid: &str) -> Result<Option<i64>> {
@@ -94,16 +94,21 @@ impl Library {
 
     /// Changes title, tags and note; replaces the analysis when given (a picked alternative).
     pub fn update(&mut self, id: i64, meta: EntryMeta, analysis: Option<Analysis>) -> Result<()> {
-        let current = self.get(id)?;
-        let analysis = analysis.unwrap_or(current.analysis);
+        let tx = self.write_tx()?;
+        let analysis = match analysis {
+            Some(a) => a,
+            None => get(&tx, id)?.analysis,
+        };
         check_analysis(&analysis)?;
         let meta = clean_meta(meta, &analysis)?;
         let json = serde_json::to_string(&analysis).expect("Analysis serialises");
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        if tx.execute(
             "UPDATE entries SET title = ?2, note = ?3, analysis = ?4, updated_ms = ?5 WHERE id = ?1",
             params![id, meta.title, meta.note, json, now_ms()],
-        )?;
+        )? == 0
+        {
+            return Err(LibraryError::NotFound(id));
+        }
         set_tags(&tx, id, &meta.tags)?;
         index::index(
             &tx,
@@ -129,7 +134,7 @@ impl Library {
     }
 
     fn set_deleted(&mut self, ids: &[i64], when: Option<i64>) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         for &id in ids {
             if tx.execute(
                 "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1",
@@ -145,7 +150,7 @@ impl Library {
 
     /// Removes for good the entries deleted before `before_ms`; returns how many.
     pub fn purge_deleted_before(&mut self, before_ms: i64) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let ids: Vec<i64> = tx
             .prepare("SELECT id FROM entries WHERE deleted_ms IS NOT NULL AND deleted_ms < ?1")?
             .query_map([before_ms], |r| r.get(0))?
@@ -214,6 +219,19 @@ struct RawEntry {
     updated_ms: i64,
     deleted_ms: Option<i64>,
     analysis: String,
+}
+
+/// An entry by id, deleted or not, on any connection or transaction.
+fn get(conn: &Connection, id: i64) -> Result<Entry> {
+    conn.query_row(
+        "SELECT id, uid, title, note, created_ms, updated_ms, deleted_ms, analysis
+         FROM entries WHERE id = ?1",
+        [id],
+        |r| Ok(raw_entry(r)),
+    )
+    .optional()?
+    .ok_or(LibraryError::NotFound(id))?
+    .and_then(|raw| raw.finish(conn))
 }
 
 fn raw_entry(r: &Row) -> Result<RawEntry> {

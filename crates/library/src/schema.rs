@@ -66,7 +66,7 @@ pub fn migrate_to(conn: &mut Connection, path: &str, target: i64) -> Result<()> 
         });
     }
     for version in found + 1..=target {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         step(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;

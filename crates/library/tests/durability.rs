@@ -135,3 +135,53 @@ fn a_writer_killed_mid_save_loses_nothing_it_reported() {
     }
     assert!(lib.count().unwrap() >= reported.len());
 }
+
+/// Another svodka (the CLI beside the app) holds the write lock for a moment while `work`
+/// reads and then writes: the work must wait for it, not fail with SQLITE_BUSY.
+fn while_another_writer_commits(path: &std::path::Path, work: impl FnOnce()) {
+    let other = Library::open_raw(path).unwrap();
+    other
+        .execute_batch("BEGIN IMMEDIATE; UPDATE entries SET note = note || '.' WHERE id = 1;")
+        .unwrap();
+    let committer = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    work();
+    committer.join().unwrap();
+}
+
+#[test]
+fn writes_that_read_first_wait_for_a_concurrent_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    let mut lib = Library::open(&path).unwrap();
+    let first = lib.save(numbered(0)).unwrap();
+    let bundle = lib
+        .export(&[first], svodka_library::ExportFormat::Json)
+        .unwrap();
+    lib.delete(&[first]).unwrap();
+
+    while_another_writer_commits(&path, || {
+        let report = lib
+            .import(&bundle)
+            .expect("import waits for the other writer");
+        assert_eq!(report.already_present, 1);
+    });
+    while_another_writer_commits(&path, || {
+        let meta = EntryMeta {
+            title: "renamed".into(),
+            tags: vec![],
+            note: String::new(),
+        };
+        lib.update(first, meta, None)
+            .expect("update waits for the other writer");
+    });
+    lib.delete(&[first]).unwrap();
+    while_another_writer_commits(&path, || {
+        let purged = lib
+            .purge_deleted_before(i64::MAX)
+            .expect("purge waits for the other writer");
+        assert_eq!(purged, 1);
+    });
+}

@@ -73,7 +73,7 @@ impl Library {
                 })?;
         }
         let mut report = ImportReport::default();
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         for item in items {
             let existing: Option<i64> = match &item.uid {
                 Some(uid) => tx
