@@ -40,7 +40,7 @@ impl Installs {
         let cancel = running.cancel_flag();
         let (endpoint, store_dir) = (self.endpoint.clone(), self.store.clone());
         on_blocking_pool("install", move || {
-            let downloader = Downloader::new(endpoint, Options::default())?;
+            let downloader = Downloader::new(endpoint, Options::from_env())?;
             store::install(&downloader, &store_dir, &model, &cancel, &mut progress)?;
             Ok(())
         })

@@ -29,6 +29,8 @@ fn start(models: PathBuf) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
 }
 
 fn start_with_hub(models: PathBuf, hub: &str) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    // The loopback Hub redirects to itself over plain http; the real Hub's redirects are https.
+    std::env::set_var("SVODKA_HUB_TEST_LOOPBACK", "1");
     let home = tempfile::tempdir().unwrap();
     let places = Places {
         library: home.path().join("library.sqlite3"),

@@ -104,7 +104,7 @@ fn install(manifest: &Manifest, dir: &Path, ids: &[String]) -> Result {
         .iter()
         .map(|id| manifest.find(id))
         .collect::<std::result::Result<_, _>>()?;
-    let downloader = Downloader::new(Endpoint::from_env(), Options::default())?;
+    let downloader = Downloader::new(Endpoint::from_env(), Options::from_env())?;
     let cancel = AtomicBool::new(false);
     for model in models {
         if model.non_commercial() {

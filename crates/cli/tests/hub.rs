@@ -18,6 +18,8 @@ fn svodka(args: &[&str], endpoint: &str) -> Output {
         .args(args)
         .current_dir(repo_root())
         .env("HF_ENDPOINT", endpoint)
+        // The loopback Hub redirects to itself over plain http.
+        .env("SVODKA_HUB_TEST_LOOPBACK", "1")
         .output()
         .unwrap()
 }

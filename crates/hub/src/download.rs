@@ -50,6 +50,9 @@ pub struct Options {
     /// Attempts per file after the first, for 5xx answers and cut or stalled transfers.
     pub retries: u32,
     pub backoff: Duration,
+    /// Follow the Hub's redirects to plain-http loopback addresses as well as to https: only the
+    /// loopback test Hub needs it (`SVODKA_HUB_TEST_LOOPBACK=1`). Never set for the real Hub.
+    pub allow_loopback_http: bool,
 }
 
 impl Default for Options {
@@ -59,6 +62,34 @@ impl Default for Options {
             read_timeout: Duration::from_secs(30),
             retries: 5,
             backoff: Duration::from_millis(500),
+            allow_loopback_http: false,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults, with `allow_loopback_http` when `SVODKA_HUB_TEST_LOOPBACK=1` (the CLI's and
+    /// the desktop app's tests against the loopback Hub).
+    pub fn from_env() -> Options {
+        Options {
+            allow_loopback_http: std::env::var("SVODKA_HUB_TEST_LOOPBACK").as_deref() == Ok("1"),
+            ..Options::default()
+        }
+    }
+
+    /// A redirect target svodka follows: https, or plain http to a loopback address when allowed.
+    fn follows(&self, url: &Url) -> bool {
+        match url.scheme() {
+            "https" => true,
+            "http" if self.allow_loopback_http => {
+                let host = url.host_str().unwrap_or_default();
+                let host = host.trim_start_matches('[').trim_end_matches(']');
+                host == "localhost"
+                    || host
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            }
+            _ => false,
         }
     }
 }
@@ -180,13 +211,23 @@ impl Downloader {
         let linked_etag = header("x-linked-etag").map(|e| unquote(&e));
         let linked_size = header("x-linked-size").and_then(|s| s.parse().ok());
         let content_url = match header(LOCATION.as_str()) {
-            Some(loc) if status.is_redirection() => Url::parse(&url)
-                .and_then(|base| base.join(&loc))
-                .map(|u| u.to_string())
-                .map_err(|e| HubError::Http {
-                    url: url.clone(),
-                    reason: format!("bad redirect {loc}: {e}"),
-                })?,
+            Some(loc) if status.is_redirection() => {
+                let target = Url::parse(&url)
+                    .and_then(|base| base.join(&loc))
+                    .map_err(|e| HubError::Http {
+                        url: url.clone(),
+                        reason: format!("bad redirect {loc}: {e}"),
+                    })?;
+                // The content may come from a CDN, but never over plain http (or another scheme):
+                // a redirect must not downgrade the transfer or point svodka at local services.
+                if !self.options.follows(&target) {
+                    return Err(HubError::Http {
+                        url,
+                        reason: format!("refusing to follow a redirect to {target}: not https"),
+                    });
+                }
+                target.to_string()
+            }
             _ => url.clone(),
         };
         let size = linked_size.or_else(|| {
@@ -344,6 +385,19 @@ impl Downloader {
                     }));
                 }
             };
+            // More than the Hub said the file holds: stop reading at once (a broken or hostile
+            // server could otherwise fill the disk), and drop what came.
+            if remote.size.is_some_and(|size| done + n as u64 > size) {
+                drop(resp);
+                let _ = std::fs::remove_file(partial_path(&job.dest));
+                return Err(Retry::No(HubError::Checksum {
+                    file: job.path.into(),
+                    detail: format!(
+                        "the server sent more than the expected {} bytes",
+                        remote.size.unwrap_or(0)
+                    ),
+                }));
+            }
             file.write_all(&buf[..n])
                 .map_err(|e| Retry::No(disk_error(&job.dest, e)))?;
             done += n as u64;

@@ -26,6 +26,9 @@ pub struct Faults {
     pub status: HashMap<String, u16>,
     /// Pause between 16 KiB chunks of content.
     pub slow: Option<Duration>,
+    /// A GET of this path's content sends this many bytes more than the file holds (its
+    /// checksum headers stay those of the file).
+    pub oversize: Option<(String, usize)>,
 }
 
 /// One request as the server saw it.
@@ -226,6 +229,11 @@ fn send_content(
         if s.faults.corrupt.as_deref() == Some(file.as_str()) && !content.is_empty() {
             let mid = content.len() / 2;
             content[mid] ^= 0x55;
+        }
+        if let Some((f, extra)) = &s.faults.oversize {
+            if *f == file && method == "GET" {
+                content.resize(content.len() + extra, b'x');
+            }
         }
         let cut = match &s.faults.cut {
             Some((f, n)) if *f == file && method == "GET" => {

@@ -55,6 +55,7 @@ fn downloader(url: &str) -> Downloader {
             read_timeout: Duration::from_secs(2),
             retries: 3,
             backoff: Duration::from_millis(10),
+            allow_loopback_http: true,
         },
     )
     .unwrap()
@@ -255,4 +256,58 @@ fn import_copies_and_hashes_a_downloaded_folder() {
     assert!(store::remove(&dir, &model()).unwrap());
     assert!(!is_installed(&dir, &model()));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_larger_than_announced_stops_the_download_and_leaves_nothing() {
+    let hub = server();
+    // 64 MB more than the X-Linked-Size the Hub announced.
+    let extra = 64 << 20;
+    hub.faults(|f| f.oversize = Some(("model.safetensors".into(), extra)));
+    let dir = store("oversize");
+    match install(&downloader(&hub.url), &dir).0 {
+        Err(HubError::Checksum { file, detail }) => {
+            assert_eq!(file, "model.safetensors");
+            assert!(detail.contains("more than the expected"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let weights = dir.join("opus-mt-en-ru/model.safetensors");
+    assert!(!weights.exists() && !partial_path(&weights).exists());
+    // Reading stopped at the announced size, not after the whole 64 MB (the socket's buffers
+    // take a few MB before the server notices the client left).
+    let sent: usize = hub
+        .log()
+        .iter()
+        .filter(|s| s.method == "GET" && s.path.starts_with("cdn/"))
+        .map(|s| s.sent)
+        .sum();
+    assert!(sent < weights_size() + extra / 2, "{sent} bytes sent");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn redirects_are_followed_only_to_https() {
+    let hub = server();
+    let dir = store("redirect");
+    // Without the test option, the loopback Hub's plain-http redirect to its CDN is refused.
+    let strict = Downloader::new(
+        Endpoint(hub.url.clone()),
+        Options {
+            allow_loopback_http: false,
+            ..downloader(&hub.url).options
+        },
+    )
+    .unwrap();
+    let e = install(&strict, &dir).0.unwrap_err();
+    assert!(
+        e.to_string().contains("not https") && e.to_string().contains("/cdn/"),
+        "{e}"
+    );
+    assert!(!dir.join("opus-mt-en-ru/model.safetensors").exists());
+    assert!(
+        hub.log().iter().all(|s| !s.path.starts_with("cdn/")),
+        "nothing fetched from the refused location"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
