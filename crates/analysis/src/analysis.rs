@@ -36,7 +36,51 @@ impl Analysis {
             .chain(self.summaries.en.document())
             .chain(self.summaries.ru.document())
     }
+
+    /// Whether an Analysis that came from outside (an import, the window) is one svodka can show
+    /// and work on: a known format, texts of a sane size, and every sentence and entity span
+    /// inside its text. The message says what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        if self.format_version > FORMAT_VERSION {
+            return Err(format!(
+                "the analysis has format version {}; this svodka reads up to {FORMAT_VERSION}",
+                self.format_version
+            ));
+        }
+        for doc in self.documents() {
+            let n = doc.text.chars().count();
+            if n > MAX_TEXT_CHARS {
+                return Err(format!(
+                    "a {} text of {n} characters is longer than svodka writes ({MAX_TEXT_CHARS})",
+                    doc.language
+                ));
+            }
+            if doc.sentences.len() > n + 1 || doc.entities.items().len() > n {
+                return Err(format!(
+                    "a {} text of {n} characters cannot have {} sentences and {} entities",
+                    doc.language,
+                    doc.sentences.len(),
+                    doc.entities.items().len()
+                ));
+            }
+            let spans = doc
+                .sentences
+                .iter()
+                .chain(doc.entities.items().iter().map(|e| &e.span));
+            if let Some(bad) = spans.into_iter().find(|s| s.start > s.end || s.end > n) {
+                return Err(format!(
+                    "a span {}..{} lies outside its {} text of {n} characters",
+                    bad.start, bad.end, doc.language
+                ));
+            }
+        }
+        Ok(())
+    }
 }
+
+/// The longest text an Analysis may hold: five times the longest article svodka takes (200,000
+/// characters), room for a translation that runs longer than its source.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
 
 /// The summary in both languages; when both are ready, `en.sentences[i]` and `ru.sentences[i]`
 /// say the same thing.
@@ -120,7 +164,8 @@ impl Document {
     }
 
     pub fn sentence_texts(&self) -> Vec<&str> {
-        self.sentences.iter().map(|s| s.slice(&self.text)).collect()
+        let index = crate::CharIndex::new(&self.text);
+        self.sentences.iter().map(|s| index.slice(*s)).collect()
     }
 }
 

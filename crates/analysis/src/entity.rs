@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Span;
+use crate::{CharIndex, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub enum EntityKind {
@@ -65,11 +65,12 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The entity covering `span` of `text`, scored by the mean of its tokens' label probabilities.
-    pub fn new(kind: EntityKind, span: Span, text: &str, scores: &[f64]) -> Entity {
+    /// The entity covering `span` of the indexed text, scored by the mean of its tokens' label
+    /// probabilities.
+    pub fn new(kind: EntityKind, span: Span, text: &CharIndex, scores: &[f64]) -> Entity {
         Entity {
             kind,
-            text: span.slice(text).to_string(),
+            text: text.slice(span).to_string(),
             span,
             score: (scores.iter().sum::<f64>() / scores.len().max(1) as f64) as f32,
         }

@@ -15,4 +15,4 @@ pub use analysis::{
 pub use entity::{Entity, EntityKind};
 pub use lang::Lang;
 pub use role::Role;
-pub use span::Span;
+pub use span::{CharIndex, Span};

@@ -232,3 +232,51 @@ fn picked_sentences_become_the_summary_with_fresh_entities() {
         .unwrap_err();
     assert_eq!(none.kind(), ErrorKind::BadInput);
 }
+
+#[test]
+fn an_analysis_from_the_window_is_checked_before_any_work() {
+    let engine = Engine::start(common::quick_config(common::fixtures()));
+    let good = analyze(&engine, RU);
+    let mut outside = good.clone();
+    outside.summaries.en.document_mut().unwrap().sentences[0].end = 1_000_000;
+    let mut too_many = good.clone();
+    let translation = too_many.article_translation.as_mut().unwrap();
+    translation.sentences = vec![translation.sentences[0]; 50_000];
+    for bad in [outside, too_many] {
+        let e = engine
+            .submit_compare(bad.clone(), |_| {}, Arc::new(AtomicBool::new(false)))
+            .wait()
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::BadInput, "{e}");
+        let e = engine
+            .apply_picks(bad, vec!["A sentence.".into()], String::new())
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::BadInput, "{e}");
+    }
+    let e = engine
+        .apply_picks(good.clone(), vec!["A sentence.".into(); 201], String::new())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadInput, "{e}");
+    // A translation that does not match the article sentence for sentence is compared, not a
+    // panic: its sentences beyond the article's have no source.
+    let mut longer = good;
+    let translation = longer.article_translation.as_mut().unwrap();
+    let extra: Vec<String> = (0..40)
+        .map(|i| format!("Extra sentence number {i}."))
+        .collect();
+    let mut texts: Vec<String> = translation
+        .sentence_texts()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    texts.extend(extra);
+    *translation = svodka_analysis::Document::from_sentences(
+        Lang::En,
+        &texts,
+        Entities::Unavailable {
+            reason: String::new(),
+        },
+    );
+    let (c, _) = compare(&engine, &longer);
+    assert!(!c.versions.is_empty());
+}

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
-use svodka_analysis::{Analysis, Lang, FORMAT_VERSION};
+use svodka_analysis::{Analysis, Lang};
 use ts_rs::TS;
 
 use crate::error::{LibraryError, Result};
@@ -370,24 +370,5 @@ pub(crate) fn default_title(analysis: &Analysis) -> String {
 /// An analysis from outside (an import, an older file) must be one this svodka can show: a known
 /// format and spans inside their texts.
 pub(crate) fn check_analysis(a: &Analysis) -> Result<()> {
-    if a.format_version > FORMAT_VERSION {
-        return Err(LibraryError::BadInput(format!(
-            "the analysis has format version {}; this svodka reads up to {FORMAT_VERSION}",
-            a.format_version
-        )));
-    }
-    for doc in a.documents() {
-        let n = doc.text.chars().count();
-        let spans = doc
-            .sentences
-            .iter()
-            .chain(doc.entities.items().iter().map(|e| &e.span));
-        if let Some(bad) = spans.into_iter().find(|s| s.start > s.end || s.end > n) {
-            return Err(LibraryError::BadInput(format!(
-                "a span {}..{} lies outside its {} text of {n} characters",
-                bad.start, bad.end, doc.language
-            )));
-        }
-    }
-    Ok(())
+    a.check().map_err(LibraryError::BadInput)
 }

@@ -119,9 +119,10 @@ impl ModelCache {
                     primary.id
                 ),
                 models: vec![primary.id.clone()],
+                // A translation from outside may not match the article sentence for sentence.
                 sentences: picked_t
                     .iter()
-                    .map(|&i| (translated[i].clone(), Some(article[i].to_string())))
+                    .map(|&i| (translated[i].clone(), article.get(i).map(|s| s.to_string())))
                     .collect(),
             });
         }

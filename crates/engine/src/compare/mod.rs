@@ -87,6 +87,8 @@ impl ModelCache {
     /// Other versions of the analysis's target-language summary ([`drafts`]), each sentence
     /// translated back and scored ([`scores`]).
     pub fn compare(&mut self, a: &Analysis, ctx: &mut dyn JobContext) -> Result<Comparison> {
+        // The analysis may come from the window or a file: never index past what it holds.
+        a.check().map_err(EngineError::CannotCompare)?;
         let mut timings = Vec::new();
         let drafts = self.draft_versions(a, &mut timings, ctx)?;
         let mut missing = drafts.missing;
@@ -110,6 +112,13 @@ impl ModelCache {
         sentences: &[String],
         note: &str,
     ) -> Result<Analysis> {
+        a.check().map_err(EngineError::CannotCompare)?;
+        if sentences.len() > MAX_PICKED_SENTENCES || note.chars().count() > MAX_NOTE_CHARS {
+            return Err(EngineError::CannotCompare(format!(
+                "a picked summary has at most {MAX_PICKED_SENTENCES} sentences and a note at \
+                 most {MAX_NOTE_CHARS} characters"
+            )));
+        }
         let target = a.source_language.other();
         let clean: Vec<&str> = sentences
             .iter()
@@ -139,6 +148,10 @@ impl ModelCache {
             .translate(sentences, &mut |_| Ok(()))
     }
 }
+
+/// Bounds on what a reader's picks may hold (the window sends them; a summary has a handful).
+const MAX_PICKED_SENTENCES: usize = 200;
+const MAX_NOTE_CHARS: usize = 10_000;
 
 fn summary_in(a: &Analysis, lang: Lang) -> &Summary {
     match lang {

@@ -13,7 +13,7 @@ use rust_bert::resources::LocalResource;
 use tch::Device;
 
 use crate::error::Result;
-use svodka_analysis::{Entity, EntityKind, Span};
+use svodka_analysis::{CharIndex, Entity, EntityKind, Span};
 use svodka_manifest::ModelFiles;
 
 use crate::models::{files, weights, Precision};
@@ -74,12 +74,13 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
     }
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
+    let index = CharIndex::new(text);
     let close = |o: Open, out: &mut Vec<Entity>| {
         let span = Span {
             start: o.start,
             end: o.end,
         };
-        out.push(Entity::new(o.kind, span, text, &o.scores));
+        out.push(Entity::new(o.kind, span, &index, &o.scores));
     };
     for w in words {
         let Some(offset) = w.offset else { continue };

@@ -144,7 +144,9 @@ fn punct(split: &Split) -> bool {
     if l.kind != Kind::Punct || r.kind != Kind::Punct {
         return false;
     }
-    if is_smile(&format!("{}{}", split.buffer, r.text)) {
+    // A smile is at most five ASCII characters; looking only then keeps a long run of
+    // punctuation ("!!!!…", "....") linear instead of copying the whole run at every atom.
+    if split.buffer.len() + r.text.len() <= 5 && is_smile(&format!("{}{}", split.buffer, r.text)) {
         return true;
     }
     if ENDINGS.contains(l.text.as_str()) && ENDINGS.contains(r.text.as_str()) {

@@ -7,7 +7,7 @@ pub mod normalize;
 pub mod sentences;
 
 use crate::error::{EngineError, Result};
-use svodka_analysis::{Lang, Span};
+use svodka_analysis::{CharIndex, Lang, Span};
 
 use crate::lang;
 
@@ -28,7 +28,8 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn sentence_texts(&self) -> Vec<&str> {
-        self.sentences.iter().map(|s| s.slice(&self.text)).collect()
+        let index = CharIndex::new(&self.text);
+        self.sentences.iter().map(|s| index.slice(*s)).collect()
     }
 }
 

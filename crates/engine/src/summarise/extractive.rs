@@ -133,9 +133,9 @@ fn tfidf(sentences: &[&str], lang: Lang) -> Vec<HashMap<String, f64>> {
 }
 
 /// Sparse cosine similarities: for each sentence, its neighbours and their similarity. Built
-/// through an inverted index, so sentences sharing no term are never compared. In long texts a
-/// term found in more than a fifth of the sentences is left out: it tells sentences apart little
-/// (low IDF) and would make the graph dense — quadratic in time and memory.
+/// through an inverted index, so sentences sharing no term are never compared. A term found in
+/// more than a fifth of the sentences (and in more than 100) is left out: it tells sentences
+/// apart little (low IDF) and would make the graph dense — quadratic in time and memory.
 fn similarities(vectors: &[HashMap<String, f64>]) -> Vec<HashMap<usize, f64>> {
     let mut postings: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
     for (i, v) in vectors.iter().enumerate() {
@@ -143,7 +143,9 @@ fn similarities(vectors: &[HashMap<String, f64>]) -> Vec<HashMap<usize, f64>> {
             postings.entry(t.as_str()).or_default().push((i, *w));
         }
     }
-    let too_common = (vectors.len() / 5).max(50);
+    // At most 100 either way: a term in L sentences adds L² pairs, so with a fixed cap the graph
+    // grows with the text, not its square (a 200,000-character paste of five-word sentences).
+    let too_common = (vectors.len() / 5).clamp(50, 100);
     let mut sim: Vec<HashMap<usize, f64>> = vec![HashMap::new(); vectors.len()];
     for list in postings.values().filter(|l| l.len() <= too_common) {
         for (a, &(i, wi)) in list.iter().enumerate() {

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use svodka_analysis::{
-    Analysis, Document, Entities, Entity, EntityKind, Lang, Length, Route, Span, Summaries,
-    Summary, FORMAT_VERSION,
+    Analysis, CharIndex, Document, Entities, Entity, EntityKind, Lang, Length, Route, Span,
+    Summaries, Summary, FORMAT_VERSION,
 };
 
 /// A document of `sentences` with each `(kind, name)` marked at every place it occurs.
@@ -24,7 +24,7 @@ pub fn doc(lang: Lang, sentences: &[&str], names: &[(EntityKind, &str)]) -> Docu
                 start,
                 end: start + name.chars().count(),
             };
-            items.push(Entity::new(kind, span, &d.text, &[0.9]));
+            items.push(Entity::new(kind, span, &CharIndex::new(&d.text), &[0.9]));
         }
     }
     items.sort_by_key(|e| e.span.start);

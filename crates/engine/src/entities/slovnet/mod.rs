@@ -16,7 +16,7 @@ use super::razdel::{self, Token};
 use crate::error::{EngineError, Result};
 use network::Network;
 use pack::{Navec, Pack};
-use svodka_analysis::Span;
+use svodka_analysis::{CharIndex, Span};
 use svodka_analysis::{Entity, EntityKind};
 
 pub use shape::word_shape;
@@ -195,6 +195,7 @@ fn bio_spans(tagged: &[TaggedToken], text: &str) -> Vec<Entity> {
         probabilities: Vec<f64>,
     }
     let mut out = Vec::new();
+    let index = CharIndex::new(text);
     let close = |open: Open, out: &mut Vec<Entity>| {
         // slovnet's tags are PER, LOC, ORG; an unknown type is dropped rather than guessed.
         let Some(kind) = open.kind else { return };
@@ -202,7 +203,7 @@ fn bio_spans(tagged: &[TaggedToken], text: &str) -> Vec<Entity> {
             start: open.start,
             end: open.stop,
         };
-        out.push(Entity::new(kind, span, text, &open.probabilities));
+        out.push(Entity::new(kind, span, &index, &open.probabilities));
     };
     let mut open: Option<Open> = None;
     for t in tagged {
