@@ -589,7 +589,8 @@ async fn save_search_by_an_inflected_name_open_export_delete_and_undo() {
     wait_for(
         &client,
         "the hit again",
-        "return document.querySelectorAll('#library-list li.hit').length === 1",
+        "return document.getElementById('library-list').getAttribute('aria-busy') === 'false'
+             && document.querySelectorAll('#library-list li.hit').length === 1",
         Duration::from_secs(10),
     )
     .await;

@@ -5,7 +5,14 @@ import type { Lang } from "./bindings/Lang";
 import { languageName } from "./names";
 import { acceptsFile, countChars, countWords, formatCount, scriptHint } from "./text";
 
+/** The largest file svodka reads (the engine's limit on raw input, 8 MiB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Texts longer than this are counted once typing pauses, not at every keystroke. */
+const COUNT_AT_ONCE = 20_000;
+
 export class ArticlePane {
+  private countTimer: number | undefined;
+
   constructor(
     private readonly root: {
       input: HTMLTextAreaElement;
@@ -70,6 +77,15 @@ export class ArticlePane {
 
   /** Characters, words, and the language (as detected, or as the script suggests). */
   updateCounts(detected: Lang | null) {
+    window.clearTimeout(this.countTimer);
+    if (this.text.length > COUNT_AT_ONCE) {
+      this.countTimer = window.setTimeout(() => this.count(detected), 300);
+    } else {
+      this.count(detected);
+    }
+  }
+
+  private count(detected: Lang | null) {
     const text = this.text;
     if (!text.trim()) {
       this.root.counts.textContent = "";
@@ -86,6 +102,12 @@ export class ArticlePane {
     if (!file || this.hooks.busy()) return;
     if (!acceptsFile(file.name, file.type)) {
       this.hooks.warn(`${file.name} is not a text or HTML file; svodka reads .txt and .html.`);
+      return;
+    }
+    // Refused before reading: a huge file would stall the window just to be refused later.
+    if (file.size > MAX_FILE_BYTES) {
+      const mb = (file.size / (1024 * 1024)).toFixed(1);
+      this.hooks.warn(`${file.name} is ${mb} MB; svodka reads articles of up to 8 MB.`);
       return;
     }
     this.root.input.value = await file.text();

@@ -104,6 +104,9 @@ export class LibraryPanel {
 
   /** Reloads the filters and the list (when the panel opens). */
   async show() {
+    // The list still shows the last results until the new ones are drawn; say so (assistive
+    // technology, and anything else that must not act on rows about to be replaced).
+    this.root.list.setAttribute("aria-busy", "true");
     this.root.search.select();
     try {
       const facets = await libraryFacets();
@@ -148,16 +151,19 @@ export class LibraryPanel {
   async refresh() {
     // Typing fast starts several searches; only the newest one may draw.
     const generation = ++this.generation;
+    this.root.list.setAttribute("aria-busy", "true");
     let hits: Hit[];
     try {
       hits = await librarySearch(this.query());
     } catch (e) {
+      this.root.list.setAttribute("aria-busy", "false");
       this.hooks.report("error", `Library search failed: ${asCommandError(e).message}`);
       return;
     }
     if (generation !== this.generation) return;
     this.hits = hits;
     this.root.list.replaceChildren(...hits.map((h) => this.row(h)));
+    this.root.list.setAttribute("aria-busy", "false");
     const filtered = this.root.search.value.trim() || this.root.tag.value || this.root.entity.value;
     this.root.status.textContent =
       hits.length === 0

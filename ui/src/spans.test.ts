@@ -90,3 +90,48 @@ describe("segments", () => {
     expect(segments("", [])).toEqual([]);
   });
 });
+
+describe("segments at scale", () => {
+  const marked = (n: number) => {
+    const text = "Путин ".repeat(n);
+    const ranges = Array.from({ length: n }, (_, i) => ({ start: 6 * i, end: 6 * i + 5, value: i }));
+    return { text, ranges };
+  };
+  const fastest = (run: () => void) => {
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      run();
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+
+  it("agrees with the definition on overlapping and nested ranges", () => {
+    const text = "abcdefghijklmnopqrstuvwxyz";
+    const ranges = [
+      { start: 2, end: 10, value: "a" },
+      { start: 4, end: 6, value: "b" },
+      { start: 5, end: 12, value: "c" },
+      { start: 5, end: 12, value: "d" },
+      { start: 20, end: 30, value: "e" },
+      { start: 8, end: 8, value: "empty" },
+    ];
+    for (const seg of segments(text, ranges, 3, 22)) {
+      const naive = ranges
+        .filter((r) => Math.max(r.start, 3) <= seg.start && Math.min(r.end, 22) >= seg.end && r.start < r.end)
+        .map((r) => r.value)
+        .sort();
+      expect([...seg.covering].sort()).toEqual(naive);
+    }
+  });
+
+  it("doubling the entities at most doubles the work (was the square)", () => {
+    const small = marked(20_000);
+    const large = marked(40_000);
+    const t1 = fastest(() => segments(small.text, small.ranges));
+    const t2 = fastest(() => segments(large.text, large.ranges));
+    expect(segments(large.text, large.ranges)).toHaveLength(80_000);
+    expect(t2 / t1).toBeLessThan(2.5);
+  });
+});

@@ -66,25 +66,29 @@ export function segments<T>(
   from = 0,
   to = text.length,
 ): Segment<T>[] {
-  const clipped = ranges
+  // A sweep over the cut points, keeping the ranges open at each: linear in ranges plus
+  // segments (after sorting), however many entities a long text has.
+  const byStart = ranges
     .map((r) => ({ ...r, start: Math.max(r.start, from), end: Math.min(r.end, to) }))
-    .filter((r) => r.start < r.end);
+    .filter((r) => r.start < r.end)
+    // Outermost first: the first covering range of a segment is the one that encloses the rest.
+    .sort((x, y) => x.start - y.start || y.end - x.end);
   const cuts = new Set<number>([from, to]);
-  for (const r of clipped) {
+  for (const r of byStart) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment<T>[] = [];
+  let open: Range<T>[] = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
     if (a >= b) continue;
-    out.push({
-      start: a,
-      end: b,
-      text: text.slice(a, b),
-      covering: clipped.filter((r) => r.start <= a && r.end >= b).map((r) => r.value),
-    });
+    if (open.some((r) => r.end <= a)) open = open.filter((r) => r.end > a);
+    while (next < byStart.length && byStart[next].start <= a) open.push(byStart[next++]);
+    // Every open range starts at or before a and ends at a cut point after a, so at or after b.
+    out.push({ start: a, end: b, text: text.slice(a, b), covering: open.map((r) => r.value) });
   }
   return out;
 }
