@@ -7,92 +7,15 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{CONTENT_LENGTH, LOCATION, RANGE};
 use reqwest::{StatusCode, Url};
 use sha2::{Digest, Sha256};
 
+use crate::endpoint::{Endpoint, Options};
 use crate::error::{HubError, Result};
-
-/// Where the Hub is: `$HF_ENDPOINT`, else https://huggingface.co.
-#[derive(Debug, Clone)]
-pub struct Endpoint(pub String);
-
-impl Endpoint {
-    pub fn from_env() -> Endpoint {
-        let url = std::env::var("HF_ENDPOINT")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| "https://huggingface.co".into());
-        Endpoint(url.trim_end_matches('/').to_string())
-    }
-
-    pub fn file_url(&self, repo: &str, revision: &str, path: &str) -> String {
-        format!("{}/{repo}/resolve/{revision}/{path}", self.0)
-    }
-
-    pub fn host(&self) -> String {
-        Url::parse(&self.0)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| self.0.clone())
-    }
-}
-
-/// Timeouts and retries; tests shorten them.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub connect_timeout: Duration,
-    /// Longest wait for the next bytes of a response.
-    pub read_timeout: Duration,
-    /// Attempts per file after the first, for 5xx answers and cut or stalled transfers.
-    pub retries: u32,
-    pub backoff: Duration,
-    /// Follow the Hub's redirects to plain-http loopback addresses as well as to https: only the
-    /// loopback test Hub needs it (`SVODKA_HUB_TEST_LOOPBACK=1`). Never set for the real Hub.
-    pub allow_loopback_http: bool,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            connect_timeout: Duration::from_secs(10),
-            read_timeout: Duration::from_secs(30),
-            retries: 5,
-            backoff: Duration::from_millis(500),
-            allow_loopback_http: false,
-        }
-    }
-}
-
-impl Options {
-    /// The defaults, with `allow_loopback_http` when `SVODKA_HUB_TEST_LOOPBACK=1` (the CLI's and
-    /// the desktop app's tests against the loopback Hub).
-    pub fn from_env() -> Options {
-        Options {
-            allow_loopback_http: std::env::var("SVODKA_HUB_TEST_LOOPBACK").as_deref() == Ok("1"),
-            ..Options::default()
-        }
-    }
-
-    /// A redirect target svodka follows: https, or plain http to a loopback address when allowed.
-    fn follows(&self, url: &Url) -> bool {
-        match url.scheme() {
-            "https" => true,
-            "http" if self.allow_loopback_http => {
-                let host = url.host_str().unwrap_or_default();
-                let host = host.trim_start_matches('[').trim_end_matches(']');
-                host == "localhost"
-                    || host
-                        .parse::<std::net::IpAddr>()
-                        .is_ok_and(|ip| ip.is_loopback())
-            }
-            _ => false,
-        }
-    }
-}
 
 /// Where a download stands, reported every chunk.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,10 +5,12 @@
 //! svodka-manifest's. No torch here: the engine loads what this crate installs.
 
 pub mod download;
+mod endpoint;
 mod error;
 pub mod store;
 #[cfg(feature = "test-server")]
 pub mod testing;
 
-pub use download::{Endpoint, Options, Progress};
+pub use download::Progress;
+pub use endpoint::{Endpoint, Options};
 pub use error::{ErrorKind, HubError, Result};
