@@ -150,6 +150,16 @@ impl Library {
 
     /// Removes for good the entries deleted before `before_ms`; returns how many.
     pub fn purge_deleted_before(&mut self, before_ms: i64) -> Result<usize> {
+        // Every open purges: when the bin holds nothing old enough, take no write lock at all,
+        // so opening a library to read never waits for another svodka's writes.
+        let due: bool = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM entries WHERE deleted_ms IS NOT NULL AND deleted_ms < ?1)",
+            [before_ms],
+            |r| r.get(0),
+        )?;
+        if !due {
+            return Ok(0);
+        }
         let tx = self.write_tx()?;
         let ids: Vec<i64> = tx
             .prepare("SELECT id FROM entries WHERE deleted_ms IS NOT NULL AND deleted_ms < ?1")?
