@@ -35,24 +35,33 @@ pub struct Choice {
     pub missing: Option<NotInstalled>,
 }
 
+/// The model that runs `role`: the first installed in manifest order, else the first listed,
+/// with why it is not installed. The one place that choice is made (the model cache asks too).
+pub(crate) fn model_for<'m>(
+    manifest: &'m Manifest,
+    models_dir: &Path,
+    role: Role,
+) -> Result<(&'m ModelSpec, Option<NotInstalled>)> {
+    let first = manifest.for_role(role)?;
+    Ok(
+        match manifest
+            .all_for_role(role)
+            .find(|spec| installed(models_dir, spec).is_ok())
+        {
+            Some(spec) => (spec, None),
+            None => (first, installed(models_dir, first).err()),
+        },
+    )
+}
+
 impl Installed {
     /// Looks at the model store (file metadata only).
     pub fn find(manifest: &Manifest, models_dir: &Path, slovnet: bool) -> Result<Installed> {
         let mut choices = BTreeMap::new();
         for role in MANIFEST_ROLES {
-            let first = manifest.for_role(role)?;
-            let choice = manifest
-                .all_for_role(role)
-                .find(|spec| installed(models_dir, spec).is_ok())
-                .map(|spec| Choice {
-                    spec: spec.clone(),
-                    missing: None,
-                })
-                .unwrap_or_else(|| Choice {
-                    spec: first.clone(),
-                    missing: installed(models_dir, first).err(),
-                });
-            choices.insert(role, choice);
+            let (spec, missing) = model_for(manifest, models_dir, role)?;
+            let spec = spec.clone();
+            choices.insert(role, Choice { spec, missing });
         }
         Ok(Installed { choices, slovnet })
     }

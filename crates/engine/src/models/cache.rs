@@ -11,7 +11,7 @@ use crate::config::EngineConfig;
 use crate::entities::slovnet::{self, Slovnet};
 use crate::entities::Tagger;
 use crate::error::{EngineError, Result};
-use crate::plan::Installed;
+use crate::plan::{model_for, Installed};
 use crate::summarise::Summariser;
 use crate::translate::Translator;
 
@@ -48,13 +48,7 @@ impl ModelCache {
     /// The model that does `role`: the first installed one in manifest order, else the first
     /// listed (whose absence the caller then reports).
     pub(crate) fn spec(&self, role: Role) -> Result<&ModelSpec> {
-        let first = self.config.manifest.for_role(role)?;
-        Ok(self
-            .config
-            .manifest
-            .all_for_role(role)
-            .find(|spec| installed(&self.config.models_dir, spec).is_ok())
-            .unwrap_or(first))
+        Ok(model_for(&self.config.manifest, &self.config.models_dir, role)?.0)
     }
 
     /// Every installed model for `role`, the one [`ModelCache::spec`] picks first.
