@@ -75,6 +75,10 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let index = CharIndex::new(text);
+    let chars = text.chars().count();
+    // Where the last word taken ended: words come in text order, and one that does not (or lies
+    // outside the text) is dropped rather than turned into a span that ends before it starts.
+    let mut done = 0;
     let close = |o: Open, out: &mut Vec<Entity>| {
         let span = Span {
             start: o.start,
@@ -87,6 +91,10 @@ pub fn merge(words: &[Token], text: &str) -> Vec<Entity> {
         let (prefix, tag) = w.label.split_once('-').unwrap_or((w.label.as_str(), ""));
         let kind = EntityKind::from_tag(tag);
         let (start, end) = (offset.begin as usize, offset.end as usize);
+        if start < done || end <= start || end > chars {
+            continue;
+        }
+        done = end;
         match (prefix, kind, open.as_mut()) {
             ("I", Some(k), Some(o)) if o.kind == k => {
                 o.end = end;
@@ -186,6 +194,26 @@ mod tests {
                 (EntityKind::Location, "London".to_string()),
                 (EntityKind::Organisation, "Berlin".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn words_out_of_order_or_outside_the_text_are_dropped() {
+        let text = "Paris and Berlin";
+        let words = [
+            word("Paris", "B-LOC", 0, 5),
+            word("Paris", "I-LOC", 0, 5),
+            word("and", "B-ORG", 3, 2),
+            word("Berlin", "B-LOC", 10, 16),
+            word("?", "I-LOC", 16, 40),
+        ];
+        let spans: Vec<_> = merge(&words, text)
+            .into_iter()
+            .map(|e| (e.text, e.span.start, e.span.end))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![("Paris".to_string(), 0, 5), ("Berlin".to_string(), 10, 16)]
         );
     }
 }

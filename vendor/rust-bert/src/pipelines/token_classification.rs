@@ -970,6 +970,11 @@ impl TokenClassificationModel {
             .collect();
 
         let mut example_tokens_map: Vec<Vec<Token>> = vec![Vec::new(); input.len()];
+        // svodka: each text's chars once, not once per window (a long text has hundreds).
+        let example_chars: Vec<Vec<char>> = input
+            .iter()
+            .map(|text| text.as_ref().chars().collect())
+            .collect();
         let mut start = 0usize;
         let len_features = features.len();
 
@@ -995,12 +1000,12 @@ impl TokenClassificationModel {
                 let label_indices = score.argmax(-1, true);
                 for sentence_idx in 0..label_indices.size()[0] {
                     let labels = label_indices.get(sentence_idx);
-                    let feature = &features[sentence_idx as usize];
+                    // svodka: the batch's own feature (rust-bert read `features[sentence_idx]`,
+                    // the first batch's, for every batch after it: past 64 windows, labels
+                    // landed on the wrong offsets, and a short window could read out of range).
+                    let feature = &features[start + sentence_idx as usize];
                     let sentence_reference_flag = &feature.reference_feature;
-                    let original_chars = input[feature.example_index]
-                        .as_ref()
-                        .chars()
-                        .collect::<Vec<char>>();
+                    let original_chars = &example_chars[feature.example_index];
                     let mut word_idx: u16 = 0;
                     for position_idx in sentence_reference_flag
                         .iter()
@@ -1017,7 +1022,7 @@ impl TokenClassificationModel {
                         }
                         let token = {
                             self.decode_token(
-                                &original_chars,
+                                original_chars,
                                 feature,
                                 &input_ids,
                                 &labels,
@@ -1140,9 +1145,10 @@ impl TokenClassificationModel {
         label_aggregation_function: &LabelAggregationOption,
     ) {
         for sequence_tokens in tokens {
-            let mut tokens_to_replace = vec![];
+            // svodka: one pass into a new list (rust-bert spliced each word into the old one,
+            // which moves the rest of the list every time: quadratic in a long text's tokens).
+            let mut consolidated = Vec::with_capacity(sequence_tokens.len());
             let token_iter = sequence_tokens.iter_consolidate_tokens();
-            let mut cursor = 0;
 
             for sub_tokens in token_iter {
                 if sub_tokens.len() > 1 {
@@ -1191,13 +1197,12 @@ impl TokenClassificationModel {
                         offset,
                         mask: Default::default(),
                     };
-                    tokens_to_replace.push(((cursor, cursor + sub_tokens.len()), token));
+                    consolidated.push(token);
+                } else {
+                    consolidated.extend(sub_tokens.iter().cloned());
                 }
-                cursor += sub_tokens.len();
             }
-            for ((start, end), token) in tokens_to_replace.into_iter().rev() {
-                sequence_tokens.splice(start..end, [token].iter().cloned());
-            }
+            *sequence_tokens = consolidated;
         }
     }
 
