@@ -30,6 +30,7 @@ impl ModelCache {
         clock.finish(&mut timings, ctx)?;
 
         let mut plan = plan(lang, &self.installed_now()?);
+        plan.notes.splice(0..0, prepared.notes.iter().cloned());
         plan.notes.extend(self.config().precision.fallback_note());
         clock = Clock::start(Stage::LoadModels, ctx)?;
         self.load(&plan, &clock, ctx)?;

@@ -9,7 +9,7 @@ const INLINE: &[&str] = &[
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "button", "nav",
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "button", "nav",
 ];
 
 /// Elements that start a new paragraph.
@@ -41,37 +41,114 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-/// True when the text contains at least two tags of the elements that make up pages (p, div, a,
-/// br, …): one stray "<b>" in an article about markup is prose. `<script>`, `<style>` and the
-/// other skipped elements do not count — articles quote them (`<script>alert(1)</script>`) far
-/// more often than a page paste lacks paragraphs, and as HTML they would silently disappear.
+/// True when the text is markup by its structure: it opens (after white space, a byte-order mark
+/// or comments) with a doctype or a tag of the elements that make up pages (html, p, div, a, br,
+/// …), and has at least two such tags. An article that quotes markup in its prose — a security
+/// story quoting `<script>` payloads, a tutorial quoting `<div>`s — starts with prose and stays
+/// text: taken for HTML, its quoted elements would hide parts of it.
 pub fn looks_like_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    let mut hits = 0;
-    for (i, _) in lower.match_indices('<') {
-        let rest = lower[i + 1..].trim_start_matches('/');
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let after = rest[name.len()..].chars().next();
-        let structural = [INLINE, BLOCKS]
-            .iter()
-            .any(|list| list.contains(&name.as_str()));
-        if structural && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t')) {
-            hits += 1;
-            if hits >= 2 {
-                return true;
-            }
-        }
+    let mut head = lower.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    while head.starts_with("<!--") {
+        let Some(end) = head.find("-->") else {
+            return false;
+        };
+        head = head[end + 3..].trim_start();
     }
-    false
+    if head.starts_with("<!doctype html") {
+        return true;
+    }
+    if !head.starts_with('<') || !structural_tag(head) {
+        return false;
+    }
+    lower
+        .match_indices('<')
+        .filter(|(i, _)| structural_tag(&lower[*i..]))
+        .nth(1)
+        .is_some()
+}
+
+/// Whether `at` (lower-cased, starting with '<') opens or closes an inline or block element.
+/// `<script>`, `<style>` and the other skipped elements do not count.
+fn structural_tag(at: &str) -> bool {
+    let rest = at[1..].trim_start_matches('/');
+    let name_len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = &rest[..name_len];
+    let after = rest[name_len..].chars().next();
+    [INLINE, BLOCKS].iter().any(|list| list.contains(&name))
+        && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r'))
+}
+
+/// An HTML paste's text, and what was done when its markup would have hidden text.
+pub struct Extracted {
+    pub text: String,
+    pub note: Option<String>,
+}
+
+/// The paste's visible text. Elements whose content is never article text (scripts, svg, …) are
+/// skipped — but one that the paste opens and never closes would swallow everything after it,
+/// so such a start tag is dropped; and when skipping still leaves less than half of the paste's
+/// text, the skipped elements' text is kept too (scripts and styles aside). Either way the note
+/// says what was done: preparation never drops the reader's text without a word.
+pub fn extract(html: &str) -> Extracted {
+    let unclosed = left_open(html);
+    let mut repaired = String::with_capacity(html.len());
+    let mut copied = 0;
+    for tag in &unclosed {
+        repaired.push_str(&html[copied..tag.start]);
+        copied = tag.end;
+    }
+    repaired.push_str(&html[copied..]);
+
+    let first = html_to_text_skipping(&repaired, |name| SKIPPED.contains(&name));
+    let mut notes = Vec::new();
+    if !unclosed.is_empty() {
+        let mut names: Vec<String> = unclosed.iter().map(|t| format!("<{}>", t.name)).collect();
+        names.sort();
+        names.dedup();
+        notes.push(format!(
+            "it left {} open, which would have hidden the text after it: read as closed",
+            names.join(", ")
+        ));
+    }
+    let text = if first.hidden_prose > first.kept {
+        notes.push(
+            "most of its text was inside elements that usually hold none (svg, iframe, \
+             noscript, …): that text is kept"
+                .to_string(),
+        );
+        html_to_text_skipping(&repaired, |name| ["script", "style"].contains(&name)).text
+    } else {
+        first.text
+    };
+    Extracted {
+        text,
+        note: (!notes.is_empty())
+            .then(|| format!("The paste was read as HTML; {}.", notes.join("; "))),
+    }
 }
 
 /// The visible text of an HTML fragment or document, one paragraph per block element.
 pub fn html_to_text(html: &str) -> String {
+    extract(html).text
+}
+
+struct Walked {
+    text: String,
+    /// Non-space characters kept.
+    kept: usize,
+    /// Non-space characters under skipped elements other than scripts, styles and the head.
+    hidden_prose: usize,
+}
+
+fn html_to_text_skipping(html: &str, skip: impl Fn(&str) -> bool) -> Walked {
     let doc = Html::parse_document(&bounded_depth(html));
     let mut out = String::new();
+    let mut kept = 0;
+    let mut hidden_prose = 0;
     // Iterative, not recursive: the engine thread's stack is small and pages can nest deep.
     // `true` marks the end of a block element, where its closing paragraph break goes.
     let mut stack: Vec<(ego_tree::NodeRef<'_, Node>, bool)> = doc
@@ -88,12 +165,19 @@ pub fn html_to_text(html: &str) -> String {
         }
         match node.value() {
             Node::Text(t) => {
+                kept += visible(t);
                 out.push_str(t);
                 continue;
             }
             Node::Element(e) => {
                 let name = e.name();
-                if SKIPPED.contains(&name) {
+                if skip(name) {
+                    if !["script", "style", "head"].contains(&name) {
+                        hidden_prose += node
+                            .descendants()
+                            .filter_map(|d| d.value().as_text().map(|t| visible(t)))
+                            .sum::<usize>();
+                    }
                     continue;
                 }
                 if name == "br" {
@@ -109,7 +193,33 @@ pub fn html_to_text(html: &str) -> String {
         }
         stack.extend(node.children().rev().map(|c| (c, false)));
     }
-    out
+    Walked {
+        text: out,
+        kept,
+        hidden_prose,
+    }
+}
+
+fn visible(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Start tags of skipped elements that the markup never closes (outside comments and raw
+/// text), in text order: one of them left open holds everything after it.
+fn left_open(html: &str) -> Vec<Tag> {
+    let mut open: Vec<Vec<Tag>> = SKIPPED.iter().map(|_| Vec::new()).collect();
+    for tag in Tags::new(html) {
+        if let Some(k) = SKIPPED.iter().position(|n| *n == tag.name) {
+            if tag.closing {
+                open[k].pop();
+            } else if !tag.self_closing {
+                open[k].push(tag);
+            }
+        }
+    }
+    let mut unclosed: Vec<Tag> = open.into_iter().flatten().collect();
+    unclosed.sort_by_key(|t| t.start);
+    unclosed
 }
 
 /// How deep elements may nest before the parser sees them: Blink flattens the tree at 512 too.
@@ -129,68 +239,108 @@ const RAW_TEXT: &[&str] = &[
 /// Elements that an opening tag of the same name closes (`<p>one<p>two`).
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
+/// A tag in the markup, as [`Tags`] finds it.
+struct Tag {
+    /// Lower-cased.
+    name: String,
+    closing: bool,
+    /// A void element (`<br>`) or one written `<x/>`: it opens nothing.
+    self_closing: bool,
+    /// Byte offsets of `<` and one past `>`.
+    start: usize,
+    end: usize,
+}
+
+/// The tags of a markup, in one linear pass: comments and the content of raw-text elements
+/// (`<script>if (a<b)…</script>`) are skipped, as a browser's tokenizer skips them.
+struct Tags<'h> {
+    html: &'h str,
+    at: usize,
+}
+
+impl<'h> Tags<'h> {
+    fn new(html: &'h str) -> Tags<'h> {
+        Tags { html, at: 0 }
+    }
+}
+
+impl Iterator for Tags<'_> {
+    type Item = Tag;
+
+    fn next(&mut self) -> Option<Tag> {
+        let html = self.html;
+        let bytes = html.as_bytes();
+        loop {
+            let start = self.at + html[self.at..].find('<')?;
+            let rest = &html[start..];
+            if rest.starts_with("<!--") {
+                self.at = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+                continue;
+            }
+            let closing = bytes.get(start + 1) == Some(&b'/');
+            let name_start = start + 1 + usize::from(closing);
+            let name_len = bytes[name_start.min(bytes.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let gt = html[name_start..].find('>')?;
+            let end = name_start + gt + 1;
+            if name_len == 0 {
+                self.at = start + 1;
+                continue;
+            }
+            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+            let self_closing = !closing && (VOID.contains(&name.as_str()) || bytes[end - 2] == b'/');
+            self.at = if !closing && !self_closing && RAW_TEXT.contains(&name.as_str()) {
+                raw_text_end(html, end, &name)
+            } else {
+                end
+            };
+            return Some(Tag {
+                name,
+                closing,
+                self_closing,
+                start,
+                end,
+            });
+        }
+    }
+}
+
 /// The markup with every start tag deeper than [`MAX_DEPTH`] dropped, with the end tags that
 /// would close them; the text stays. html5ever checks the stack of open elements on each start
 /// tag, so tens of thousands of nested elements cost it the square of their depth: bounded here
 /// by one linear pass first. Markup within the bound comes back untouched.
 fn bounded_depth(html: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = html.as_bytes();
     let mut open: Vec<String> = Vec::new();
     let mut dropped_open = 0usize;
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
-        let start = i + offset;
-        let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(html.len(), |e| start + e + 3);
-            continue;
-        }
-        let closing = rest.as_bytes().get(1) == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        let name_len = bytes[name_start.min(bytes.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        let Some(gt) = html[name_start..].find('>') else {
-            break;
-        };
-        let end = name_start + gt + 1;
-        if name_len == 0 {
-            i = start + 1;
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+    for tag in Tags::new(html) {
         let mut drop_tag = false;
-        let mut next = end;
-        if closing {
+        if tag.closing {
             if dropped_open > 0 {
                 dropped_open -= 1;
                 drop_tag = true;
-            } else if let Some(at) = open.iter().rposition(|n| *n == name) {
+            } else if let Some(at) = open.iter().rposition(|n| *n == tag.name) {
                 open.truncate(at);
             }
-        } else if !(VOID.contains(&name.as_str()) || bytes[end - 2] == b'/') {
-            if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) && open.last() == Some(&name) {
+        } else if !tag.self_closing {
+            if SELF_CLOSING_SIBLINGS.contains(&tag.name.as_str()) && open.last() == Some(&tag.name) {
                 open.pop();
             }
             if open.len() >= MAX_DEPTH {
                 dropped_open += 1;
                 drop_tag = true;
             } else {
-                open.push(name.clone());
-            }
-            if RAW_TEXT.contains(&name.as_str()) {
-                next = raw_text_end(html, end, &name);
+                open.push(tag.name);
             }
         }
         if drop_tag {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..start]);
-            copied = end;
+            o.push_str(&html[copied..tag.start]);
+            copied = tag.end;
         }
-        i = next;
     }
     match out {
         None => std::borrow::Cow::Borrowed(html),
@@ -230,6 +380,68 @@ mod tests {
         assert!(!looks_like_html(
             "The page said <img src=x onerror=alert(1)> and <script>steal()</script> in plain sight."
         ));
+        assert!(looks_like_html(
+            "\u{FEFF}<!-- saved page --><!DOCTYPE html><title>x</title>"
+        ));
+        assert!(looks_like_html("  <meta charset='utf-8'><p>Copied</p>"));
+    }
+
+    /// Class 11: plain text quoting markup stays text, whatever it quotes.
+    #[test]
+    fn prose_quoting_several_tags_is_not_html() {
+        for quoted in [
+            "The attackers hid <svg onload=alert(1)> in a <div> and a <p> of the comment form.",
+            "Wrap it in <p> and <div>, then add <iframe src=x> and <template> for later.",
+            "Researchers found <math><mi>x</mi> and <noscript><p>fallback</p> in the payload.",
+        ] {
+            let article = format!("{quoted} The rest of the story follows here. It says more.");
+            assert!(!looks_like_html(&article), "{article}");
+            let prepared = crate::prepare::prepare(&article).unwrap();
+            assert_eq!(prepared.text, article);
+            assert!(prepared.notes.is_empty());
+        }
+    }
+
+    /// Class 11: real HTML that leaves an element open whose content is skipped keeps the text
+    /// after it, and says so.
+    #[test]
+    fn an_element_left_open_does_not_swallow_the_article() {
+        for open in ["<svg>", "<math>", "<iframe>", "<template>", "<noscript>", "<nav>", "<script>"] {
+            let html = format!(
+                "<html><body><p>First paragraph of the story.</p>{open}\
+                 <p>Second paragraph, which must not vanish.</p><p>Third one.</p></body></html>"
+            );
+            let out = extract(&html);
+            assert!(out.text.contains("Second paragraph, which must not vanish."), "{open}: {}", out.text);
+            assert!(out.text.contains("Third one."), "{open}");
+            let note = out.note.unwrap_or_default();
+            assert!(note.contains(open), "{open}: {note}");
+        }
+    }
+
+    #[test]
+    fn closed_skipped_elements_stay_skipped_without_a_note() {
+        let html = "<html><head><style>p{}</style></head><body><p>Story text here.</p>\
+                    <svg><text>chart label</text></svg><script>var s = '<svg>';</script>\
+                    <nav>Home News</nav><p>More story text.</p></body></html>";
+        let out = extract(html);
+        assert_eq!(
+            crate::prepare::normalize::normalize(&out.text),
+            "Story text here.\n\nMore story text."
+        );
+        assert!(out.note.is_none());
+    }
+
+    #[test]
+    fn mostly_hidden_text_is_kept_with_a_note() {
+        let story = "A long paragraph of the article that a page put inside a noscript block. ";
+        let html = format!(
+            "<div><p>Menu</p><noscript>{}</noscript></div>",
+            story.repeat(5)
+        );
+        let out = extract(&html);
+        assert!(out.text.contains(story.trim()));
+        assert!(out.note.is_some());
     }
 
     #[test]

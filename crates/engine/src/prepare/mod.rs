@@ -24,6 +24,8 @@ pub struct Prepared {
     pub text: String,
     pub language: Lang,
     pub sentences: Vec<Span>,
+    /// What preparation did that the reader should know (an HTML paste kept in full, say).
+    pub notes: Vec<String>,
 }
 
 impl Prepared {
@@ -88,8 +90,11 @@ pub fn prepare(input: &str) -> Result<Prepared> {
     if looks_binary(input) {
         return Err(EngineError::BinaryInput);
     }
+    let mut notes = Vec::new();
     let raw = if html::looks_like_html(input) {
-        html::html_to_text(input)
+        let extracted = html::extract(input);
+        notes.extend(extracted.note);
+        extracted.text
     } else {
         input.to_string()
     };
@@ -113,6 +118,7 @@ pub fn prepare(input: &str) -> Result<Prepared> {
         text,
         language,
         sentences,
+        notes,
     })
 }
 
