@@ -1,5 +1,5 @@
 # svodka's entry points. Each target sets up what it needs on a fresh Debian 12 machine.
-.PHONY: setup ui app cli test bench bench-fixtures fixtures
+.PHONY: setup ui app cli test fuzz bench bench-fixtures fixtures
 
 CARGO ?= cargo
 SAMPLE ?= samples/en-article.txt
@@ -35,6 +35,13 @@ test: ui
 	scripts/setup-tauri-driver.sh
 	PATH="$$HOME/.cargo/bin:$$PATH" xvfb-run -a -s "-screen 0 1280x800x24" \
 		$(CARGO) test -p svodka-e2e -- --ignored --test-threads=1
+
+# The property-based fuzz targets (crates/*/tests/fuzz.rs) with 20,000 cases per property instead
+# of the 256 that `make test` runs (~7 minutes on 2 cores; FUZZ_CASES=N for another budget). A failure is
+# shrunk and saved under the crate's proptest-regressions/, which replays it on every run.
+FUZZ_CASES ?= 20000
+fuzz: setup
+	PROPTEST_CASES=$(FUZZ_CASES) $(CARGO) test -p svodka-engine -p svodka-library --test fuzz
 
 # svodka vs HF transformers vs CTranslate2 on real-size random-weight models (~30 min; caches
 # ~8 GB in ~/.cache/svodka-bench); writes docs/bench/ and the table in docs/BENCHMARKS.md.
