@@ -117,8 +117,9 @@ impl ModelCache {
         docs.extend(translation.as_mut());
         let total = docs.len();
         for (n, doc) in docs.into_iter().enumerate() {
-            doc.entities = self.entities_for(doc)?;
-            clock.progress((n + 1) as f32 / total as f32, ctx)?;
+            doc.entities = self.entities_for(doc, &mut |f| {
+                clock.progress((n as f32 + f) / total as f32, ctx)
+            })?;
         }
         clock.finish(&mut timings, ctx)?;
 
@@ -184,21 +185,28 @@ impl ModelCache {
     }
 
     /// People, places and organisations in one text: BERT for English, slovnet for Russian.
-    pub(crate) fn entities_for(&mut self, doc: &Document) -> Result<Entities> {
+    /// `step` gets the share done as tagging goes, and may cancel it.
+    pub(crate) fn entities_for(
+        &mut self,
+        doc: &Document,
+        step: &mut dyn FnMut(f32) -> Result<()>,
+    ) -> Result<Entities> {
         if doc.language == Lang::Ru {
-            return Ok(match self.slovnet()? {
+            let entities = match self.slovnet()? {
                 Ok(slovnet) => Entities::Tagged {
                     model: slovnet::ID.into(),
                     items: slovnet.tag(&doc.text),
                 },
                 Err(reason) => Entities::Unavailable { reason },
-            });
+            };
+            step(1.0)?;
+            return Ok(entities);
         }
         let id = self.spec(Role::NerEn)?.id.clone();
         Ok(match self.tagger()? {
             Ok(tagger) => Entities::Tagged {
                 model: id,
-                items: tagger.tag(&[doc.text.as_str()]).remove(0),
+                items: tagger.tag_text(&doc.text, &doc.sentences, step)?,
             },
             Err(reason) => Entities::Unavailable { reason },
         })

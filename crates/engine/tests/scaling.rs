@@ -3,10 +3,14 @@
 //! input and compares two timings taken in the same run (no absolute time is asserted); one test
 //! function, so that no other test of this file runs while it measures.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use svodka_analysis::{Lang, Length};
-use svodka_engine::entities::razdel;
+use common::files;
+use svodka_analysis::{Lang, Length, Role, Span};
+use svodka_engine::entities::{razdel, windows, Tagger};
+use svodka_engine::models::Precision;
 use svodka_engine::prepare::{prepare, MAX_INPUT_BYTES};
 use svodka_engine::summarise::extractive;
 
@@ -98,6 +102,68 @@ fn hostile_inputs_cost_linear_time() {
             },
         );
     }
+    english_ner_on_long_articles();
+    // Prose that quotes tags is prose: no markup pass may be paid per quoted tag.
+    assert_linear(
+        "class 11: prose quoting tags",
+        |n| {
+            format!(
+                "The attackers hid <iframe src=x> in a <b> tag. {}",
+                TEXT.repeat(n)
+            )
+        },
+        700,
+        |text| {
+            assert!(prepare(text).unwrap().text.contains("<iframe src=x>"));
+        },
+    );
+}
+
+/// The engine tags an article window by window: cutting it into windows and tagging them both
+/// grow with the article, on the bit-exact fixture tagger.
+fn english_ner_on_long_articles() {
+    let article = |n: usize| {
+        (0..n)
+            .map(|i| ["Angela Merkel met Emmanuel Macron in Paris.", TEXT][i % 2])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let sentences = |text: &str| {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for s in text.split_inclusive(". ") {
+            let n = s.chars().count();
+            spans.push(Span {
+                start,
+                end: start + n,
+            });
+            start += n;
+        }
+        spans
+    };
+    assert_linear(
+        "class 4: cutting an article into windows",
+        article,
+        4_000,
+        |text| {
+            let spans = sentences(text);
+            assert!(
+                windows::windows(text, &spans, 510, |s| s.split_whitespace().count()).len() > 1
+            );
+        },
+    );
+    let tagger = Tagger::load(&files("relu", Role::NerEn), Precision::F32).unwrap();
+    assert_linear(
+        "class 4: tagging an article window by window",
+        article,
+        200,
+        |text| {
+            let entities = tagger
+                .tag_text(text, &sentences(text), &mut |_| Ok(()))
+                .unwrap();
+            assert!(!entities.is_empty());
+        },
+    );
 }
 
 fn deep_markup_of_the_largest_size_allowed_on_a_small_stack() {

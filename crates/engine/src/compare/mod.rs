@@ -131,7 +131,8 @@ impl ModelCache {
             ));
         }
         let mut doc = Document::from_sentences(target, &clean, pending());
-        doc.entities = self.entities_for(&doc)?;
+        // A picked summary is at most a few windows: nothing to cancel between.
+        doc.entities = self.entities_for(&doc, &mut |_| Ok(()))?;
         let mut out = a.clone();
         match target {
             Lang::En => out.summaries.en = Summary::Ready(doc),

@@ -4,6 +4,7 @@
 pub(crate) mod python_text;
 pub mod razdel;
 pub mod slovnet;
+pub mod windows;
 
 use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::token_classification::{
@@ -20,11 +21,16 @@ use crate::models::{files, weights, Precision};
 
 pub struct Tagger {
     model: TokenClassificationModel,
+    /// Word pieces one pass of the model takes: its positions less `[CLS]` and `[SEP]`.
+    window: usize,
 }
 
 impl Tagger {
     pub fn load(files: &ModelFiles, precision: Precision) -> Result<Tagger> {
-        let _: rust_bert::bert::BertConfig = files::read_config(files)?;
+        let bert: rust_bert::bert::BertConfig = files::read_config(files)?;
+        let window = (bert.max_position_embeddings as usize)
+            .saturating_sub(2)
+            .max(1);
         let mut config = TokenClassificationConfig::new(
             ModelType::Bert,
             weights::plain(files),
@@ -44,12 +50,37 @@ impl Tagger {
                 Ok(())
             },
         )?;
-        Ok(Tagger { model })
+        Ok(Tagger { model, window })
     }
 
     /// Word-piece labels (no special tokens), as transformers' token classification gives them.
     pub fn piece_labels(&self, texts: &[&str]) -> Vec<Vec<Token>> {
         self.model.predict(texts, false, false)
+    }
+
+    /// Whole entities in a text of any length, one model window at a time ([`windows`]), calling
+    /// `step` with the share done after each: a long article can be cancelled between windows.
+    pub fn tag_text(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        step: &mut dyn FnMut(f32) -> Result<()>,
+    ) -> Result<Vec<Entity>> {
+        let tokenizer = self.model.get_tokenizer();
+        let windows = windows::windows(text, sentences, self.window, |s| {
+            tokenizer.tokenize(s).len()
+        });
+        let index = CharIndex::new(text);
+        let mut out = Vec::new();
+        for (n, window) in windows.iter().enumerate() {
+            for mut entity in self.tag(&[index.slice(*window)]).remove(0) {
+                entity.span.start += window.start;
+                entity.span.end += window.start;
+                out.push(entity);
+            }
+            step((n + 1) as f32 / windows.len() as f32)?;
+        }
+        Ok(out)
     }
 
     /// Whole entities in each text.
