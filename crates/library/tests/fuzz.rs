@@ -10,9 +10,40 @@ use svodka_analysis::{EntityKind, Lang};
 use svodka_library::{EntityFilter, EntryMeta, ExportFormat, Library, NewEntry, Query};
 
 const WORDS: &[&str] = &[
-    "Путин", "Путиным", "Газпром", "sanctions", "sanctioned", "Europe", "gas", "и", "the", "ООН",
-    "\"", "*", "-", "NEAR(", "{title}:", "^", "(", ")", "AND", "OR", "NOT", "ё", "😀", "\u{0301}",
-    "\u{200B}", "\n", " ", "   ", "a", "1", "2030", "<b>", "&amp;", "—",
+    "Путин",
+    "Путиным",
+    "Газпром",
+    "sanctions",
+    "sanctioned",
+    "Europe",
+    "gas",
+    "и",
+    "the",
+    "ООН",
+    "\"",
+    "*",
+    "-",
+    "NEAR(",
+    "{title}:",
+    "^",
+    "(",
+    ")",
+    "AND",
+    "OR",
+    "NOT",
+    "ё",
+    "😀",
+    "\u{0301}",
+    "\u{200B}",
+    "\n",
+    " ",
+    "   ",
+    "a",
+    "1",
+    "2030",
+    "<b>",
+    "&amp;",
+    "—",
 ];
 
 fn phrase(max: usize) -> impl Strategy<Value = String> {
@@ -38,7 +69,10 @@ fn library_with(sentences: &[String]) -> (tempfile::TempDir, Library) {
     ))
     .unwrap();
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let names = [(EntityKind::Person, "Путин"), (EntityKind::Organisation, "Газпром")];
+    let names = [
+        (EntityKind::Person, "Путин"),
+        (EntityKind::Organisation, "Газпром"),
+    ];
     let doc = |lang| common::doc(lang, &refs, &names);
     let analysis = common::analysis(Lang::Ru, doc(Lang::Ru), doc(Lang::En), doc(Lang::Ru));
     if analysis.check().is_ok() {

@@ -290,7 +290,8 @@ impl Iterator for Tags<'_> {
                 continue;
             }
             let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-            let self_closing = !closing && (VOID.contains(&name.as_str()) || bytes[end - 2] == b'/');
+            let self_closing =
+                !closing && (VOID.contains(&name.as_str()) || bytes[end - 2] == b'/');
             self.at = if !closing && !self_closing && RAW_TEXT.contains(&name.as_str()) {
                 raw_text_end(html, end, &name)
             } else {
@@ -326,7 +327,8 @@ fn bounded_depth(html: &str) -> std::borrow::Cow<'_, str> {
                 open.truncate(at);
             }
         } else if !tag.self_closing {
-            if SELF_CLOSING_SIBLINGS.contains(&tag.name.as_str()) && open.last() == Some(&tag.name) {
+            if SELF_CLOSING_SIBLINGS.contains(&tag.name.as_str()) && open.last() == Some(&tag.name)
+            {
                 open.pop();
             }
             if open.len() >= MAX_DEPTH {
@@ -406,13 +408,26 @@ mod tests {
     /// after it, and says so.
     #[test]
     fn an_element_left_open_does_not_swallow_the_article() {
-        for open in ["<svg>", "<math>", "<iframe>", "<template>", "<noscript>", "<nav>", "<script>"] {
+        for open in [
+            "<svg>",
+            "<math>",
+            "<iframe>",
+            "<template>",
+            "<noscript>",
+            "<nav>",
+            "<script>",
+        ] {
             let html = format!(
                 "<html><body><p>First paragraph of the story.</p>{open}\
                  <p>Second paragraph, which must not vanish.</p><p>Third one.</p></body></html>"
             );
             let out = extract(&html);
-            assert!(out.text.contains("Second paragraph, which must not vanish."), "{open}: {}", out.text);
+            assert!(
+                out.text
+                    .contains("Second paragraph, which must not vanish."),
+                "{open}: {}",
+                out.text
+            );
             assert!(out.text.contains("Third one."), "{open}");
             let note = out.note.unwrap_or_default();
             assert!(note.contains(open), "{open}: {note}");
