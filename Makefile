@@ -1,5 +1,5 @@
 # svodka's entry points. Each target sets up what it needs on a fresh Debian 12 machine.
-.PHONY: setup ui app cli test fuzz bench bench-fixtures fixtures
+.PHONY: setup ui app cli test fuzz hostile bench bench-fixtures fixtures
 
 CARGO ?= cargo
 SAMPLE ?= samples/en-article.txt
@@ -42,6 +42,11 @@ test: ui
 FUZZ_CASES ?= 20000
 fuzz: setup
 	PROPTEST_CASES=$(FUZZ_CASES) $(CARGO) test -p svodka-engine -p svodka-library --test fuzz
+
+# The worst input of each hostile-input class of issue 16 at the largest size svodka accepts:
+# time and peak memory, each in its own process (the table in docs/BENCHMARKS.md).
+hostile: setup
+	$(CARGO) run --release -p svodka-engine --example hostile
 
 # svodka vs HF transformers vs CTranslate2 on real-size random-weight models (~30 min; caches
 # ~8 GB in ~/.cache/svodka-bench); writes docs/bench/ and the table in docs/BENCHMARKS.md.

@@ -100,7 +100,7 @@ fn sentence_spans(text: &str) -> Vec<Span> {
 }
 
 /// The engine tags a long article one model window at a time, so a job is cancelled between
-/// windows (a real bert-base-NER takes ~0.7 s for one) instead of after the whole article.
+/// windows (a real-size bert-base-NER takes ~0.8 s for one) instead of after the whole article.
 #[test]
 fn a_long_article_is_tagged_window_by_window_and_stops_when_told() {
     let tagger = Tagger::load(&files("relu", Role::NerEn), Precision::F32).unwrap();
