@@ -4,10 +4,11 @@
 //! function, so that no other test of this file runs while it measures.
 
 mod common;
-
-use std::time::{Duration, Instant};
+#[path = "../../../tests/support/linear.rs"]
+mod linear;
 
 use common::files;
+use linear::assert_linear;
 use svodka_analysis::{Lang, Length, Role, Span};
 use svodka_engine::entities::{razdel, windows, Tagger};
 use svodka_engine::models::Precision;
@@ -19,29 +20,6 @@ const TEXT: &str = "The central bank kept interest rates unchanged on Tuesday. O
 
 fn nested(open: &str, close: &str, n: usize) -> String {
     format!("{}<p>{TEXT}</p>{}", open.repeat(n), close.repeat(n))
-}
-
-/// The fastest of five runs of `work`: the least disturbed by whatever else the machine does.
-fn fastest(mut work: impl FnMut()) -> Duration {
-    (0..5)
-        .map(|_| {
-            let started = Instant::now();
-            work();
-            started.elapsed()
-        })
-        .min()
-        .unwrap()
-}
-
-/// Twice the input may take at most ~2.5× the time (4× is what quadratic work takes).
-fn assert_linear(what: &str, input: impl Fn(usize) -> String, n: usize, work: impl Fn(&str)) {
-    let (small, large) = (input(n), input(2 * n));
-    let (t1, t2) = (fastest(|| work(&small)), fastest(|| work(&large)));
-    let ratio = t2.as_secs_f64() / t1.as_secs_f64();
-    assert!(
-        ratio < 2.5,
-        "{what}: {t1:?} → {t2:?} ({ratio:.2}×) for twice the input"
-    );
 }
 
 #[test]

@@ -5,34 +5,12 @@
 //! so that no other test of this file runs while it measures.
 
 mod common;
+#[path = "../../../tests/support/linear.rs"]
+mod linear;
 
-use std::time::{Duration, Instant};
-
+use linear::assert_linear;
 use svodka_analysis::{Analysis, CharIndex, Document, Entities, Entity, EntityKind, Lang, Span};
 use svodka_library::{EntryMeta, Library, NewEntry, Query};
-
-/// The fastest of five runs of `work`: the least disturbed by whatever else the machine does.
-fn fastest(mut work: impl FnMut()) -> Duration {
-    (0..5)
-        .map(|_| {
-            let started = Instant::now();
-            work();
-            started.elapsed()
-        })
-        .min()
-        .unwrap()
-}
-
-/// Twice the input may take at most ~2.5× the time (4× is what quadratic work takes).
-fn assert_linear<T>(what: &str, input: impl Fn(usize) -> T, n: usize, work: impl Fn(&T)) {
-    let (small, large) = (input(n), input(2 * n));
-    let (t1, t2) = (fastest(|| work(&small)), fastest(|| work(&large)));
-    let ratio = t2.as_secs_f64() / t1.as_secs_f64();
-    assert!(
-        ratio < 2.5,
-        "{what}: {t1:?} → {t2:?} ({ratio:.2}×) for twice the input"
-    );
-}
 
 /// One line of `n` sentences, each with Gazprom marked in it, and a very long word right before
 /// the last one's hit: the snippet's worst case.
