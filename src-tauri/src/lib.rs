@@ -85,8 +85,16 @@ pub fn run() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
+    let manifest = match svodka_manifest::Manifest::from_env() {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::error!("svodka could not start: {e}");
+            std::process::exit(1);
+        }
+    };
     let config = EngineConfig {
         precision: svodka_engine::models::Precision::from_env(),
+        manifest,
         ..EngineConfig::new(svodka_manifest::default_models_dir())
     };
     let places = Places::from_env();

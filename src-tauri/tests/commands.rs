@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use svodka_desktop::Places;
 use svodka_engine::EngineConfig;
-use svodka_hub::testing::HubServer;
+use svodka_hub::testing::{pin_of, HubServer, COMMIT};
 use svodka_hub::Endpoint;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
@@ -29,6 +29,13 @@ fn start(models: PathBuf) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
 }
 
 fn start_with_hub(models: PathBuf, hub: &str) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    start_with_config(EngineConfig::new(models), hub)
+}
+
+fn start_with_config(
+    config: EngineConfig,
+    hub: &str,
+) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     // The loopback Hub redirects to itself over plain http; the real Hub's redirects are https.
     std::env::set_var("SVODKA_HUB_TEST_LOOPBACK", "1");
     let home = tempfile::tempdir().unwrap();
@@ -38,7 +45,7 @@ fn start_with_hub(models: PathBuf, hub: &str) -> (App<MockRuntime>, WebviewWindo
     };
     let app = svodka_desktop::app(
         mock_builder(),
-        EngineConfig::new(models),
+        config,
         Endpoint(hub.into()),
         places,
     )
@@ -220,22 +227,41 @@ fn the_window_may_call_nothing_but_svodkas_commands() {
 fn a_model_is_installed_from_the_hub_then_listed_then_removed() {
     let hub = HubServer::start();
     let fixture = repo().join("models/fixtures/opus-mt-en-ru");
-    for f in ["config.json", "vocab.json", "source.spm", "target.spm"] {
-        hub.add_file(
-            "Helsinki-NLP/opus-mt-en-ru",
-            f,
-            std::fs::read(fixture.join(f)).unwrap(),
-        );
-    }
+    let mut files: Vec<(&str, Vec<u8>)> = ["config.json", "vocab.json", "source.spm", "target.spm"]
+        .into_iter()
+        .map(|f| (f, std::fs::read(fixture.join(f)).unwrap()))
+        .collect();
     // The command's wiring is under test here; the CLI's tests load installed weights.
-    hub.add_file(
-        "Helsinki-NLP/opus-mt-en-ru",
-        "rust_model.ot",
-        vec![7u8; 300_000],
-    );
+    files.push(("rust_model.ot", vec![7u8; 300_000]));
+    for (f, bytes) in &files {
+        hub.add_file("Helsinki-NLP/opus-mt-en-ru", f, bytes.clone());
+    }
     let store = std::env::temp_dir().join(format!("svodka-desktop-install-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&store);
+    // The real pins refuse the fixture files, as the window says.
     let (_app, window) = start_with_hub(store.clone(), &hub.url);
+    let e = invoke(
+        &window,
+        "install_model",
+        json!({"id": "opus-mt-en-ru", "onProgress": "__CHANNEL__:2"}),
+    )
+    .unwrap_err();
+    assert!(
+        e["message"].as_str().unwrap().contains("not the file svodka pins"),
+        "{e}"
+    );
+    // Pinned to what the loopback Hub serves, the install goes through.
+    let mut config = EngineConfig::new(store.clone());
+    let spec = config
+        .manifest
+        .models
+        .iter_mut()
+        .find(|m| m.id == "opus-mt-en-ru")
+        .unwrap();
+    spec.revision = COMMIT.into();
+    spec.commit = COMMIT.into();
+    spec.files = files.iter().map(|(f, b)| pin_of(f, b)).collect();
+    let (_app, window) = start_with_config(config, &hub.url);
     assert_eq!(
         invoke(&window, "cancel_install", json!({"id": "opus-mt-en-ru"})).unwrap(),
         json!(false)

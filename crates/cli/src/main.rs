@@ -18,7 +18,7 @@ use svodka_analysis::Length;
 use svodka_engine::models::Precision;
 use svodka_engine::prepare::decode_input;
 use svodka_engine::{Engine, EngineConfig};
-use svodka_manifest::default_models_dir;
+use svodka_manifest::{default_models_dir, Manifest};
 
 use crate::failure::{Failure, Result};
 
@@ -224,6 +224,7 @@ fn analyze(
     let text = decode_input(&read_input(file)?)?;
     let engine = Engine::start(EngineConfig {
         precision,
+        manifest: Manifest::from_env()?,
         ..EngineConfig::new(models.unwrap_or_else(default_models_dir))
     });
     let bar = progress_bar();

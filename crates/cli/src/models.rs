@@ -29,6 +29,11 @@ pub enum ModelsAction {
     Install {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+        /// Accept files that can be checked neither by a pinned sha256 nor by the pinned
+        /// commit's git blob id (a mirror that sends neither). Files that differ from their pin
+        /// are refused all the same.
+        #[arg(long)]
+        allow_unpinned: bool,
     },
     /// Re-check installed models' files against the checksums recorded at install.
     Verify { id: Option<String> },
@@ -40,10 +45,18 @@ pub enum ModelsAction {
 
 pub fn run(action: Option<ModelsAction>, models: Option<PathBuf>) -> Result {
     let dir = models.unwrap_or_else(default_models_dir);
-    let manifest = Manifest::builtin();
+    let manifest = Manifest::from_env()?;
     match action.unwrap_or(ModelsAction::List { check: false }) {
         ModelsAction::List { check } => list(&manifest, &dir, check),
-        ModelsAction::Install { ids } => install(&manifest, &dir, &ids),
+        ModelsAction::Install {
+            ids,
+            allow_unpinned,
+        } => {
+            let accept = store::Accept {
+                unpinned: allow_unpinned,
+            };
+            install(&manifest, &dir, &ids, accept)
+        }
         ModelsAction::Verify { id } => verify(&manifest, &dir, id),
         ModelsAction::Remove { id } => {
             let m = manifest.find(&id)?;
@@ -98,7 +111,7 @@ fn list(manifest: &Manifest, dir: &Path, check: bool) -> Result {
     Ok(())
 }
 
-fn install(manifest: &Manifest, dir: &Path, ids: &[String]) -> Result {
+fn install(manifest: &Manifest, dir: &Path, ids: &[String], accept: store::Accept) -> Result {
     // Every id is checked before anything downloads.
     let models: Vec<&ModelSpec> = ids
         .iter()
@@ -123,7 +136,7 @@ fn install(manifest: &Manifest, dir: &Path, ids: &[String]) -> Result {
         );
         bar.set_message(model.id.clone());
         bar.enable_steady_tick(Duration::from_millis(200));
-        let result = store::install(&downloader, dir, model, &cancel, &mut |p| {
+        let result = store::install(&downloader, dir, model, accept, &cancel, &mut |p| {
             bar.set_length(p.total);
             bar.set_position(p.done);
         });

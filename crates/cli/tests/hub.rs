@@ -1,11 +1,12 @@
 //! `svodka models install` against a loopback server speaking the Hub's protocol, then the
-//! installed model working in `svodka analyze`; and against an unreachable Hub.
+//! installed model working in `svodka analyze`; the built-in pins refusing files that are not the
+//! pinned ones; and an unreachable Hub.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use svodka_hub::testing::HubServer;
+use svodka_hub::testing::{pin_of, HubServer, COMMIT};
 
 const REPO: &str = "Helsinki-NLP/opus-mt-en-ru";
 
@@ -14,14 +15,63 @@ fn repo_root() -> PathBuf {
 }
 
 fn svodka(args: &[&str], endpoint: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_svodka"))
-        .args(args)
+    svodka_with(args, endpoint, None)
+}
+
+/// `manifest`: a manifest file to use instead of the built-in one (`$SVODKA_MANIFEST`).
+fn svodka_with(args: &[&str], endpoint: &str, manifest: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_svodka"));
+    cmd.args(args)
         .current_dir(repo_root())
         .env("HF_ENDPOINT", endpoint)
         // The loopback Hub redirects to itself over plain http.
         .env("SVODKA_HUB_TEST_LOOPBACK", "1")
-        .output()
-        .unwrap()
+        .env_remove("SVODKA_MANIFEST");
+    if let Some(m) = manifest {
+        cmd.env("SVODKA_MANIFEST", m);
+    }
+    cmd.output().unwrap()
+}
+
+/// The built-in manifest with opus-mt-en-ru pinned to `files` at the loopback Hub's commit, the
+/// way a newsroom would pin its own mirror.
+fn manifest_pinning(files: &[(&str, Vec<u8>)], path: &Path) {
+    let text = std::fs::read_to_string(repo_root().join("models/manifest.toml")).unwrap();
+    let pins: Vec<String> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let pin = pin_of(name, bytes);
+            let sha = pin
+                .sha256
+                .map(|s| format!(", sha256 = \"{s}\""))
+                .unwrap_or_default();
+            format!("  {{ path = \"{name}\", size = \"{}\"{sha} }},", pin.size)
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut in_model = false;
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with("id = ") {
+            in_model = line == "id = \"opus-mt-en-ru\"";
+        }
+        if skipping {
+            skipping = line != "]";
+            continue;
+        }
+        match line {
+            l if in_model && l.starts_with("revision = ") => out.push(format!("revision = \"{COMMIT}\"")),
+            l if in_model && l.starts_with("commit = ") => out.push(format!("commit = \"{COMMIT}\"")),
+            "files = [" if in_model => {
+                out.push("files = [".into());
+                out.extend(pins.iter().cloned());
+                out.push("]".into());
+                skipping = true;
+            }
+            l => out.push(l.to_string()),
+        }
+    }
+    std::fs::write(path, out.join("\n")).unwrap();
 }
 
 /// The fixture translator as the real repository ships it: rust_model.ot (libtorch's format)
@@ -45,17 +95,36 @@ fn rust_model_ot() -> Vec<u8> {
 fn install_from_the_hub_then_the_model_works_in_analyze() {
     let hub = HubServer::start();
     let fixture = repo_root().join("models/fixtures/opus-mt-en-ru");
-    for f in ["config.json", "vocab.json", "source.spm", "target.spm"] {
-        hub.add_file(REPO, f, std::fs::read(fixture.join(f)).unwrap());
+    let mut files: Vec<(&str, Vec<u8>)> = ["config.json", "vocab.json", "source.spm", "target.spm"]
+        .into_iter()
+        .map(|f| (f, std::fs::read(fixture.join(f)).unwrap()))
+        .collect();
+    files.push(("rust_model.ot", rust_model_ot()));
+    for (f, bytes) in &files {
+        hub.add_file(REPO, f, bytes.clone());
     }
-    hub.add_file(REPO, "rust_model.ot", rust_model_ot());
     let store = std::env::temp_dir().join(format!("svodka-cli-hub-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&store);
+    std::fs::create_dir_all(&store).unwrap();
     let store_arg = store.to_str().unwrap();
+    let manifest = store.join("manifest.toml");
+    manifest_pinning(&files, &manifest);
+    let pinned = Some(manifest.as_path());
 
+    // The built-in pins are the real repository's: the fixture files are refused, nothing kept.
     let out = svodka(
         &["models", "install", "opus-mt-en-ru", "--models", store_arg],
         &hub.url,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not the file svodka pins"), "{stderr}");
+    assert!(!store.join("opus-mt-en-ru").exists());
+
+    let out = svodka_with(
+        &["models", "install", "opus-mt-en-ru", "--models", store_arg],
+        &hub.url,
+        pinned,
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -66,12 +135,12 @@ fn install_from_the_hub_then_the_model_works_in_analyze() {
         .iter()
         .any(|s| s.method == "GET" && s.path.starts_with("cdn/")));
 
-    let out = svodka(&["models", "verify", "--models", store_arg], &hub.url);
+    let out = svodka_with(&["models", "verify", "--models", store_arg], &hub.url, pinned);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok         opus-mt-en-ru"));
 
     // The extractive English summary is now translated by the installed model.
-    let out = svodka(
+    let out = svodka_with(
         &[
             "analyze",
             "samples/en-article.txt",
@@ -82,6 +151,7 @@ fn install_from_the_hub_then_the_model_works_in_analyze() {
             store_arg,
         ],
         &hub.url,
+        pinned,
     );
     assert_eq!(
         out.status.code(),
@@ -97,9 +167,10 @@ fn install_from_the_hub_then_the_model_works_in_analyze() {
         .iter()
         .any(|m| m["id"] == "opus-mt-en-ru"));
 
-    let out = svodka(
+    let out = svodka_with(
         &["models", "remove", "opus-mt-en-ru", "--models", store_arg],
         &hub.url,
+        pinned,
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(!store.join("opus-mt-en-ru").exists());

@@ -123,11 +123,11 @@ pub fn plan(lang: Lang, installed: &Installed) -> Plan {
         let spec = installed.spec(translate);
         format!(
             "needs the {} ({}), which is not installed: `svodka models install {}` \
-             (about {} MB from https://huggingface.co/{})",
+             ({} MB from https://huggingface.co/{})",
             translate.describe(),
             spec.id,
             spec.id,
-            spec.approx_download_mb,
+            spec.download_mb(),
             spec.repo
         )
     });

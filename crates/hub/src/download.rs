@@ -35,6 +35,10 @@ pub struct Remote {
     pub size: Option<u64>,
     /// sha256 of the content, for LFS files.
     pub sha256: Option<String>,
+    /// The git blob id of the content, for git-stored files (their ETag).
+    pub git_blob: Option<String>,
+    /// The commit the Hub resolved the revision to (`X-Repo-Commit`).
+    pub commit: Option<String>,
 }
 
 pub struct Downloader {
@@ -159,22 +163,36 @@ impl Downloader {
                 .flatten()
         });
         // Only an LFS file's X-Linked-Etag is a sha256; a plain ETag is a git blob hash.
-        let sha256 =
-            linked_etag.filter(|e| e.len() == 64 && e.chars().all(|c| c.is_ascii_hexdigit()));
+        let hex_of = |e: &String, len: usize| {
+            e.len() == len && e.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        };
+        let git_blob = match &linked_etag {
+            None => header("etag")
+                .map(|e| unquote(&e))
+                .filter(|e| hex_of(e, 40)),
+            Some(_) => None,
+        };
+        let sha256 = linked_etag.filter(|e| hex_of(e, 64));
+        let commit = header("x-repo-commit").filter(|c| hex_of(c, 40));
         Ok(Remote {
             url,
             content_url,
             size,
             sha256,
+            git_blob,
+            commit,
         })
     }
 
     /// Fetches `remote` into `job.dest`, resuming a `.partial` left by an earlier attempt, and
-    /// returns the file's sha256. The file appears at `job.dest` only when complete and verified.
+    /// returns the file's sha256. The file appears at `job.dest` only when complete and verified:
+    /// against the Hub's size and sha256, then by `check` (the partial file, its size, its
+    /// sha256), which holds it to the manifest's pin.
     pub fn fetch(
         &self,
         job: &FileJob,
         remote: &Remote,
+        check: &dyn Fn(&Path, u64, &str) -> Result<()>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<String> {
         let partial = partial_path(&job.dest);
@@ -203,6 +221,10 @@ impl Downloader {
                 file: job.path.into(),
                 detail,
             });
+        }
+        if let Err(e) = check(&partial, size, &sha256) {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
         }
         std::fs::rename(&partial, &job.dest).map_err(HubError::io(&job.dest))?;
         Ok(sha256)

@@ -18,7 +18,10 @@ impl Endpoint {
         Endpoint(url.trim_end_matches('/').to_string())
     }
 
+    /// A revision such as "refs/pr/18" is one path segment, its slashes escaped, as
+    /// huggingface_hub sends it.
     pub fn file_url(&self, repo: &str, revision: &str, path: &str) -> String {
+        let revision = revision.replace('%', "%25").replace('/', "%2F");
         format!("{}/{repo}/resolve/{revision}/{path}", self.0)
     }
 

@@ -28,6 +28,18 @@ pub enum HubError {
     },
     #[error("{file} did not match the Hub's checksum ({detail}); the download was removed — install again to retry")]
     Checksum { file: String, detail: String },
+    #[error("{model}: {file} is not the file svodka pins ({detail}); nothing of it was kept. The Hub may have changed the repository, or a mirror serves something else")]
+    Pinned {
+        model: String,
+        file: String,
+        detail: String,
+    },
+    #[error("{model}: {file} has no pinned sha256 and {reason}, so it cannot be checked; pass --allow-unpinned to accept it unchecked")]
+    Unpinned {
+        model: String,
+        file: String,
+        reason: String,
+    },
     #[error("{0} is missing from the folder to import")]
     ImportMissing(PathBuf),
     #[error("cancelled")]
@@ -60,9 +72,13 @@ impl HubError {
         match self {
             ImportMissing(_) => ErrorKind::BadInput,
             Offline { .. } => ErrorKind::Offline,
-            NotFound { .. } | Denied { .. } | Http { .. } | DiskFull { .. } | Checksum { .. } => {
-                ErrorKind::Install
-            }
+            NotFound { .. }
+            | Denied { .. }
+            | Http { .. }
+            | DiskFull { .. }
+            | Checksum { .. }
+            | Pinned { .. }
+            | Unpinned { .. } => ErrorKind::Install,
             Cancelled => ErrorKind::Cancelled,
             Io { .. } => ErrorKind::Internal,
         }

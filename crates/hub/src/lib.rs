@@ -1,12 +1,13 @@
 //! svodka-hub: installs the real models from the Hugging Face Hub into the model store, reliably:
-//! downloads stream to `<file>.partial`, resume with `Range`, retry transient failures, verify
-//! sha256 and size against the Hub's `X-Linked-Etag` / `X-Linked-Size`, and move into place only
+//! downloads stream to `<file>.partial`, resume with `Range`, retry transient failures, are held
+//! to the manifest's pins (commit, size, sha256 or git blob id; pins.rs), and move into place only
 //! when complete, then record every file in the state file. What "installed" means is
 //! svodka-manifest's. No torch here: the engine loads what this crate installs.
 
 pub mod download;
 mod endpoint;
 mod error;
+pub mod pins;
 pub mod store;
 #[cfg(feature = "test-server")]
 pub mod testing;

@@ -11,6 +11,7 @@ use svodka_manifest::{FileState, InstallState, ModelSpec, STATE_FILE};
 
 use crate::download::{hash_file, Downloader, FileJob, Progress, Remote};
 use crate::error::{HubError, Result};
+use crate::pins::{self, Check};
 
 /// Written last, through a temporary file, so a state file on disk always describes a complete
 /// install.
@@ -31,41 +32,61 @@ pub struct InstallProgress {
     pub rate: f64,
 }
 
-/// Downloads every file of `model` into `<store>/<id>/`, skipping files already complete.
+/// What an install may accept beyond the manifest's pins.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Accept {
+    /// Files that can be checked neither by a pinned sha256 nor by the pinned commit's git blob
+    /// id are accepted unchecked (the CLI's `--allow-unpinned`).
+    pub unpinned: bool,
+}
+
+/// Downloads every file of `model` into `<store>/<id>/`, skipping files already complete, each
+/// held to the manifest's pins (svodka-hub's pins.rs).
 pub fn install(
     downloader: &Downloader,
     store: &Path,
     model: &ModelSpec,
+    accept: Accept,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(InstallProgress),
 ) -> Result<InstallState> {
     let dir = store.join(&model.id);
     let previous = InstallState::read(&dir);
 
-    // Ask the Hub about every file first: sizes for the disk check, and an unreachable Hub, a
-    // missing file or a gated repository fail here, before anything is written.
-    let mut remotes: Vec<(String, Remote)> = Vec::new();
-    for path in &model.download {
-        let job = file_job(model, path, &dir, cancel);
-        remotes.push((path.clone(), downloader.resolve(&job)?));
+    // Ask the Hub about every file first and hold what it says to the pins: sizes for the disk
+    // check, and an unreachable Hub, a missing file, a gated repository or a file that is not
+    // the pinned one fail here, before anything is written.
+    let mut remotes: Vec<(String, Remote, Check)> = Vec::new();
+    for pin in &model.files {
+        let job = file_job(model, &pin.path, &dir, cancel);
+        let mut remote = downloader.resolve(&job)?;
+        let check = pins::check_remote(model, pin, &remote, accept.unpinned)?;
+        if let Check::Sha256(want) = &check {
+            // The pin is what the content must hash to, whatever the Hub announced.
+            remote.sha256 = Some(want.clone());
+        }
+        remotes.push((pin.path.clone(), remote, check));
     }
+    let commit = remotes.iter().find_map(|(_, r, _)| r.commit.clone());
     std::fs::create_dir_all(&dir).map_err(HubError::io(&dir))?;
     let already = |path: &str, remote: &Remote| {
         let done = previous
             .as_ref()
             .and_then(|s| s.files.get(path))
             .is_some_and(|f| {
-                remote.sha256.as_ref().is_none_or(|sha| *sha == f.sha256)
+                // A git-stored file (no sha256) is kept only from an install of the same commit.
+                let same_commit = previous.as_ref().and_then(|p| p.commit.as_ref()) == commit.as_ref();
+                remote.sha256.as_ref().map_or(same_commit, |sha| *sha == f.sha256)
                     && remote.size.is_none_or(|size| size == f.size)
                     && std::fs::metadata(dir.join(path)).is_ok_and(|m| m.len() == f.size)
             });
         done
     };
-    let total: u64 = remotes.iter().filter_map(|(_, r)| r.size).sum();
+    let total: u64 = remotes.iter().filter_map(|(_, r, _)| r.size).sum();
     let needed: u64 = remotes
         .iter()
-        .filter(|(p, r)| !already(p, r))
-        .map(|(p, r)| {
+        .filter(|(p, r, _)| !already(p, r))
+        .map(|(p, r, _)| {
             let partial = std::fs::metadata(crate::download::partial_path(&dir.join(p)))
                 .map(|m| m.len())
                 .unwrap_or(0);
@@ -76,7 +97,7 @@ pub fn install(
 
     let mut files = BTreeMap::new();
     let mut finished: u64 = 0;
-    for (path, remote) in &remotes {
+    for (path, remote, check) in &remotes {
         let dest = dir.join(path);
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(HubError::io(parent))?;
@@ -90,7 +111,11 @@ pub fn install(
         // A stale complete file (an older revision) is replaced, never trusted.
         let _ = std::fs::remove_file(&dest);
         let job = file_job(model, path, &dir, cancel);
-        let sha256 = downloader.fetch(&job, remote, &mut |p: Progress| {
+        let pin = model.pin(path).expect("remotes come from the pins");
+        let held = |partial: &Path, size: u64, sha256: &str| {
+            pins::check_content(model, pin, check, partial, size, sha256)
+        };
+        let sha256 = downloader.fetch(&job, remote, &held, &mut |p: Progress| {
             progress(InstallProgress {
                 file: path.clone(),
                 done: finished + p.done,
@@ -106,6 +131,7 @@ pub fn install(
         id: model.id.clone(),
         repo: model.repo.clone(),
         revision: model.revision.clone(),
+        commit,
         source: "hub".into(),
         files,
     };
@@ -146,16 +172,20 @@ pub(crate) fn check_space(dir: &Path, needed: u64) -> Result<()> {
 pub fn verify(store: &Path, model: &ModelSpec) -> Result<Vec<String>> {
     let dir = store.join(&model.id);
     let Some(state) = InstallState::read(&dir) else {
-        return Ok(model.download.clone());
+        return Ok(model.download().map(String::from).collect());
     };
     let mut bad = Vec::new();
-    for path in &model.download {
-        let ok = match (state.files.get(path), hash_file(&dir.join(path))) {
-            (Some(want), Ok((size, sha))) => want.size == size && want.sha256 == sha,
+    for pin in &model.files {
+        let ok = match (state.files.get(&pin.path), hash_file(&dir.join(&pin.path))) {
+            (Some(want), Ok((size, sha))) => {
+                want.size == size
+                    && want.sha256 == sha
+                    && pin.sha256.as_ref().is_none_or(|p| *p == sha)
+            }
             _ => false,
         };
         if !ok {
-            bad.push(path.clone());
+            bad.push(pin.path.clone());
         }
     }
     Ok(bad)
@@ -171,29 +201,37 @@ pub fn remove(store: &Path, model: &ModelSpec) -> Result<bool> {
     Ok(true)
 }
 
-/// Copies a model's files from a folder the reader downloaded elsewhere, hashing them.
+/// Copies a model's files from a folder the reader downloaded elsewhere, hashing them and
+/// holding them to the pins: a pinned sha256 must match, and every file's size must agree with
+/// its pinned size (the reader chose the git-stored files; nothing else can check them here).
 pub fn import(store: &Path, model: &ModelSpec, from: &Path) -> Result<InstallState> {
-    for path in &model.download {
+    for path in model.download() {
         if !from.join(path).is_file() {
             return Err(HubError::ImportMissing(from.join(path)));
         }
     }
+    for pin in &model.files {
+        let (size, sha256) = hash_file(&from.join(&pin.path))?;
+        let check = pin.sha256.clone().map_or(Check::Unchecked, Check::Sha256);
+        pins::check_content(model, pin, &check, &from.join(&pin.path), size, &sha256)?;
+    }
     let dir = store.join(&model.id);
     std::fs::create_dir_all(&dir).map_err(HubError::io(&dir))?;
     let mut files = BTreeMap::new();
-    for path in &model.download {
+    for path in model.download() {
         let src = from.join(path);
         let dest: PathBuf = dir.join(path);
         let partial = crate::download::partial_path(&dest);
         std::fs::copy(&src, &partial).map_err(HubError::io(&src))?;
         let (size, sha256) = hash_file(&partial)?;
         std::fs::rename(&partial, &dest).map_err(HubError::io(&dest))?;
-        files.insert(path.clone(), FileState { size, sha256 });
+        files.insert(path.to_string(), FileState { size, sha256 });
     }
     let state = InstallState {
         id: model.id.clone(),
         repo: model.repo.clone(),
         revision: model.revision.clone(),
+        commit: None,
         source: "import".into(),
         files,
     };

@@ -1,8 +1,9 @@
 //! A loopback server that speaks the Hugging Face Hub's download protocol, for tests (feature
 //! `test-server`): `HEAD`/`GET /{repo}/resolve/{revision}/{path}` answer 200 for small files (with
-//! a git-style ETag) and 302 to `/cdn/{sha256}` for large ("LFS") ones, with `X-Linked-Etag` and
-//! `X-Linked-Size`; `/cdn/…` honours `Range: bytes=N-`. Faults are switched on per test: a
-//! connection cut mid-file, a corrupted byte, 404/403 answers, a slow transfer.
+//! their git blob id as ETag) and 302 to `/cdn/{sha256}` for large ("LFS") ones, with
+//! `X-Linked-Etag` and `X-Linked-Size`, every answer naming the commit served (`X-Repo-Commit`,
+//! [`COMMIT`]); `/cdn/…` honours `Range: bytes=N-`. Faults are switched on per test: a connection
+//! cut mid-file, a corrupted byte, 404/403 answers, a slow transfer, another commit, no ETag.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -12,9 +13,25 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
+use svodka_manifest::{PageSize, PinnedFile};
+
+use crate::pins::git_blob_id_of;
 
 /// Files above this size are served the LFS way (redirect + linked etag), as on the Hub.
 pub const LFS_THRESHOLD: usize = 10 * 1024;
+
+/// The commit the server says it serves, unless a fault says otherwise.
+pub const COMMIT: &str = "5ad0c0ffee5ad0c0ffee5ad0c0ffee5ad0c0ffee";
+
+/// The pin of a file as this server serves it: its exact size, and its sha256 when it is served
+/// the LFS way (as the Hub's pages show a sha256 for LFS files only).
+pub fn pin_of(path: &str, content: &[u8]) -> PinnedFile {
+    PinnedFile {
+        path: path.to_string(),
+        size: PageSize::exact(content.len() as u64),
+        sha256: (content.len() > LFS_THRESHOLD).then(|| sha256_hex(content)),
+    }
+}
 
 #[derive(Default)]
 pub struct Faults {
@@ -29,6 +46,10 @@ pub struct Faults {
     /// A GET of this path's content sends this many bytes more than the file holds (its
     /// checksum headers stay those of the file).
     pub oversize: Option<(String, usize)>,
+    /// Resolve answers name this commit instead of [`COMMIT`] ("" names none).
+    pub commit: Option<String>,
+    /// Small files are served without an ETag.
+    pub no_etag: bool,
 }
 
 /// One request as the server saw it.
@@ -154,7 +175,7 @@ fn respond(
                 None => return head(stream, "404 Not Found", &[], 0),
             }
         };
-        return send_content(stream, state, method, &key, content, range_start, seen);
+        return send_content(stream, state, method, &key, content, range_start, &[], seen);
     }
     // {repo (owner/name)}/resolve/{revision}/{file}
     let parts: Vec<&str> = path.splitn(5, '/').collect();
@@ -162,12 +183,19 @@ fn respond(
         return head(stream, "404 Not Found", &[], 0);
     }
     let key = format!("{}/{}/{}", parts[0], parts[1], parts[4]);
-    let (content, status) = {
+    let (content, status, commit) = {
         let s = state.lock().unwrap();
+        let commit = s.faults.commit.clone().unwrap_or_else(|| COMMIT.into());
         (
             s.files.get(&key).cloned(),
             s.faults.status.get(parts[4]).copied(),
+            commit,
         )
+    };
+    let repo_commit: Vec<(&str, String)> = if commit.is_empty() {
+        vec![]
+    } else {
+        vec![("X-Repo-Commit", commit)]
     };
     match (status, content) {
         (Some(403), _) => head(stream, "403 Forbidden", &[], 0),
@@ -181,22 +209,23 @@ fn respond(
         ),
         (_, Some(content)) if content.len() > LFS_THRESHOLD => {
             let sha = sha256_hex(&content);
-            head(
-                stream,
-                "302 Found",
-                &[
-                    ("Location", format!("/cdn/{sha}")),
-                    ("X-Linked-Etag", format!("\"{sha}\"")),
-                    ("X-Linked-Size", content.len().to_string()),
-                    (
-                        "ETag",
-                        "\"0123456789abcdef0123456789abcdef01234567\"".into(),
-                    ),
-                ],
-                0,
-            )
+            let mut headers = vec![
+                ("Location", format!("/cdn/{sha}")),
+                ("X-Linked-Etag", format!("\"{sha}\"")),
+                ("X-Linked-Size", content.len().to_string()),
+                ("ETag", format!("\"{}\"", git_blob_id_of(b"an LFS pointer"))),
+            ];
+            headers.extend(repo_commit);
+            head(stream, "302 Found", &headers, 0)
         }
-        (_, Some(content)) => send_content(stream, state, method, &key, content, None, seen),
+        (_, Some(content)) => {
+            let no_etag = state.lock().unwrap().faults.no_etag;
+            let mut headers = repo_commit;
+            if !no_etag {
+                headers.push(("ETag", format!("\"{}\"", git_blob_id_of(&content))));
+            }
+            send_content(stream, state, method, &key, content, None, &headers, seen)
+        }
     }
 }
 
@@ -221,6 +250,7 @@ fn send_content(
     key: &str,
     mut content: Vec<u8>,
     range_start: Option<u64>,
+    extra: &[(&str, String)],
     seen: &mut Seen,
 ) -> std::io::Result<()> {
     let file = key.rsplit('/').next().unwrap_or(key).to_string();
@@ -250,21 +280,17 @@ fn send_content(
         return head(stream, "416 Range Not Satisfiable", &[], 0);
     }
     let body = &content[start..];
-    let etag = format!("\"{}\"", &sha256_hex(&content)[..40]);
+    let mut headers = extra.to_vec();
     if range_start.is_some() {
         let range = format!(
             "bytes {start}-{}/{}",
             content.len().saturating_sub(1),
             content.len()
         );
-        head(
-            stream,
-            "206 Partial Content",
-            &[("Content-Range", range), ("ETag", etag)],
-            body.len(),
-        )?;
+        headers.push(("Content-Range", range));
+        head(stream, "206 Partial Content", &headers, body.len())?;
     } else {
-        head(stream, "200 OK", &[("ETag", etag)], body.len())?;
+        head(stream, "200 OK", &headers, body.len())?;
     }
     if method == "HEAD" {
         return Ok(());

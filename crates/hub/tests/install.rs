@@ -1,6 +1,8 @@
 //! Installing from a loopback server that speaks the Hub's protocol (svodka_hub::testing),
 //! serving the fixture models: clean install, resume after a cut, corruption, 404/403, cancel of
-//! a slow transfer and resuming afterwards, an unreachable Hub.
+//! a slow transfer and resuming afterwards, an unreachable Hub; and the pins: another commit,
+//! size or sha256 refused before downloading, git-stored files checked by their blob id, files
+//! that cannot be checked refused unless accepted, the real manifest refusing the fixtures.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use svodka_hub::download::{partial_path, Downloader};
-use svodka_hub::store::{self, InstallProgress};
-use svodka_hub::testing::{sha256_hex, HubServer};
+use svodka_hub::store::{self, Accept, InstallProgress};
+use svodka_hub::testing::{pin_of, sha256_hex, HubServer, COMMIT};
 use svodka_hub::{Endpoint, HubError, Options};
 use svodka_manifest::{installed, InstallState, Manifest, ModelSpec, STATE_FILE};
 
@@ -22,17 +24,20 @@ fn fixture() -> PathBuf {
     ))
 }
 
-/// The manifest's opus-mt-en-ru, downloading the fixture's files (safetensors weights).
+/// The manifest's opus-mt-en-ru, pinned to the fixture's files (safetensors weights) as the
+/// loopback Hub serves them at its commit.
 fn model() -> ModelSpec {
     let mut spec = Manifest::builtin().find("opus-mt-en-ru").unwrap().clone();
-    spec.download = [
+    spec.revision = COMMIT.into();
+    spec.commit = COMMIT.into();
+    spec.files = [
         "config.json",
         "model.safetensors",
         "vocab.json",
         "source.spm",
         "target.spm",
     ]
-    .map(String::from)
+    .map(|f| pin_of(f, &std::fs::read(fixture().join(f)).unwrap()))
     .to_vec();
     spec
 }
@@ -77,14 +82,23 @@ fn install(
     d: &Downloader,
     store_dir: &Path,
 ) -> (Result<InstallState, HubError>, Vec<InstallProgress>) {
+    install_spec(d, store_dir, &model(), Accept::default())
+}
+
+fn install_spec(
+    d: &Downloader,
+    store_dir: &Path,
+    spec: &ModelSpec,
+    accept: Accept,
+) -> (Result<InstallState, HubError>, Vec<InstallProgress>) {
     let cancel = AtomicBool::new(false);
     let mut seen = Vec::new();
-    let r = store::install(d, store_dir, &model(), &cancel, &mut |p| seen.push(p));
+    let r = store::install(d, store_dir, spec, accept, &cancel, &mut |p| seen.push(p));
     (r, seen)
 }
 
 fn assert_same_as_fixture(store_dir: &Path) {
-    for f in &model().download {
+    for f in model().download() {
         assert_eq!(
             std::fs::read(store_dir.join("opus-mt-en-ru").join(f)).unwrap(),
             std::fs::read(fixture().join(f)).unwrap(),
@@ -101,6 +115,7 @@ fn clean_install_verifies_and_records_every_file() {
     let state = r.unwrap();
     assert_same_as_fixture(&dir);
     assert_eq!(state.files.len(), 5);
+    assert_eq!(state.commit.as_deref(), Some(COMMIT));
     assert!(is_installed(&dir, &model()));
     assert!(dir.join("opus-mt-en-ru").join(STATE_FILE).is_file());
     assert!(store::verify(&dir, &model()).unwrap().is_empty());
@@ -195,7 +210,14 @@ fn a_slow_download_can_be_cancelled_and_later_resumed() {
         flag.store(true, Ordering::SeqCst);
     });
     let started = Instant::now();
-    let r = store::install(&downloader(&hub.url), &dir, &model(), &cancel, &mut |_| {});
+    let r = store::install(
+        &downloader(&hub.url),
+        &dir,
+        &model(),
+        Accept::default(),
+        &cancel,
+        &mut |_| {},
+    );
     stopper.join().unwrap();
     assert!(matches!(r, Err(HubError::Cancelled)), "{r:?}");
     assert!(started.elapsed() < Duration::from_secs(10));
@@ -310,4 +332,158 @@ fn redirects_are_followed_only_to_https() {
         "nothing fetched from the refused location"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Only what the pins allow is downloaded: nothing of a refused model reaches the store.
+fn assert_refused_before_downloading(hub: &HubServer, dir: &Path) {
+    assert!(!dir.exists(), "nothing written");
+    assert!(hub.log().iter().all(|s| s.method == "HEAD"), "nothing fetched");
+}
+
+#[test]
+fn the_real_pins_refuse_the_fixture_files() {
+    let hub = server();
+    let real = Manifest::builtin().find("opus-mt-en-ru").unwrap().clone();
+    let dir = store("real-pins");
+    // The Hub serves another commit than the pinned one.
+    let e = install_spec(&downloader(&hub.url), &dir, &real, Accept::default())
+        .0
+        .unwrap_err();
+    assert!(
+        matches!(&e, HubError::Pinned { detail, .. } if detail.contains("served commit")),
+        "{e}"
+    );
+    // At the pinned commit, the fixture's config.json is not the 1.38 kB file the Hub's page
+    // shows; accepting unpinned files does not accept a file that differs from its pin.
+    hub.faults(|f| f.commit = Some(real.commit.clone()));
+    let e = install_spec(&downloader(&hub.url), &dir, &real, Accept { unpinned: true })
+        .0
+        .unwrap_err();
+    assert!(
+        matches!(&e, HubError::Pinned { file, detail, .. }
+            if file == "config.json" && detail.contains("1.38 kB")),
+        "{e}"
+    );
+    assert!(e.to_string().contains("not the file svodka pins"), "{e}");
+    assert_refused_before_downloading(&hub, &dir);
+}
+
+#[test]
+fn a_sha256_or_size_other_than_pinned_is_refused_before_downloading() {
+    let hub = server();
+    let dir = store("pin-sha");
+    let mut spec = model();
+    spec.files[1].sha256 = Some("ab".repeat(32));
+    let e = install_spec(&downloader(&hub.url), &dir, &spec, Accept::default())
+        .0
+        .unwrap_err();
+    assert!(
+        matches!(&e, HubError::Pinned { file, detail, .. }
+            if file == "model.safetensors" && detail.contains("announced sha256")),
+        "{e}"
+    );
+    let mut spec = model();
+    spec.files[2].size = svodka_manifest::PageSize::parse("2.6 MB").unwrap();
+    let e = install_spec(&downloader(&hub.url), &dir, &spec, Accept::default())
+        .0
+        .unwrap_err();
+    assert!(
+        matches!(&e, HubError::Pinned { file, detail, .. }
+            if file == "vocab.json" && detail.contains("2.6 MB")),
+        "{e}"
+    );
+    assert_refused_before_downloading(&hub, &dir);
+}
+
+#[test]
+fn a_pinned_sha256_is_what_the_content_must_hash_to_whatever_the_hub_announces() {
+    // The Hub announces no sha256 for the weights (served as a git file), but the pin holds.
+    let hub = HubServer::start();
+    let weights = std::fs::read(fixture().join("model.safetensors")).unwrap();
+    let mut spec = model();
+    spec.files.retain(|f| f.path == "model.safetensors");
+    let pinned = sha256_hex(b"other weights");
+    spec.files[0].sha256 = Some(pinned.clone());
+    // Small enough for the server's git path: no X-Linked-Etag, only a git blob ETag.
+    hub.add_file(REPO, "model.safetensors", weights[..8 * 1024].to_vec());
+    spec.files[0].size = svodka_manifest::PageSize::exact(8 * 1024);
+    let dir = store("pin-content");
+    let e = install_spec(&downloader(&hub.url), &dir, &spec, Accept::default())
+        .0
+        .unwrap_err();
+    assert!(
+        matches!(&e, HubError::Checksum { detail, .. } if detail.contains(&pinned)),
+        "{e}"
+    );
+    let file = dir.join("opus-mt-en-ru/model.safetensors");
+    assert!(!file.exists() && !partial_path(&file).exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn git_stored_files_are_checked_against_the_commits_blob_id() {
+    let hub = server();
+    // The fixture's config.json is small enough to be served as a git file, as on the Hub.
+    hub.faults(|f| f.corrupt = Some("config.json".into()));
+    let dir = store("git-blob");
+    match install(&downloader(&hub.url), &dir).0 {
+        Err(HubError::Checksum { file, detail }) => {
+            assert_eq!(file, "config.json");
+            assert!(detail.contains("git blob"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!dir.join("opus-mt-en-ru/config.json").exists());
+    assert!(!is_installed(&dir, &model()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_that_cannot_be_checked_is_refused_unless_accepted() {
+    let hub = server();
+    let dir = store("unpinned");
+    // No ETag for the git-stored files: nothing to hold them to.
+    hub.faults(|f| f.no_etag = true);
+    let e = install(&downloader(&hub.url), &dir).0.unwrap_err();
+    assert!(
+        matches!(&e, HubError::Unpinned { file, reason, .. }
+            if file == "config.json" && reason.contains("no git blob id")),
+        "{e}"
+    );
+    assert!(e.to_string().contains("--allow-unpinned"), "{e}");
+    // No commit named: the blob id would not be the pinned commit's.
+    hub.faults(|f| {
+        f.no_etag = false;
+        f.commit = Some(String::new());
+    });
+    let e = install(&downloader(&hub.url), &dir).0.unwrap_err();
+    assert!(
+        matches!(&e, HubError::Unpinned { reason, .. } if reason.contains("which commit")),
+        "{e}"
+    );
+    assert_refused_before_downloading(&hub, &dir);
+    // Asked for, they are accepted; the weights are still held to their sha256.
+    let state = install_spec(&downloader(&hub.url), &dir, &model(), Accept { unpinned: true })
+        .0
+        .unwrap();
+    assert_eq!(state.files.len(), 5);
+    assert_same_as_fixture(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_ref_revision_is_sent_as_one_segment_and_its_commit_checked_by_prefix() {
+    let hub = server();
+    let dir = store("pr-ref");
+    let mut spec = model();
+    spec.revision = "refs/pr/18".into();
+    spec.commit = COMMIT[..7].into();
+    install_spec(&downloader(&hub.url), &dir, &spec, Accept::default())
+        .0
+        .unwrap();
+    assert!(hub
+        .log()
+        .iter()
+        .all(|s| s.path.starts_with("cdn/") || s.path.contains("/resolve/refs%2Fpr%2F18/")));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

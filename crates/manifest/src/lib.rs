@@ -3,9 +3,11 @@
 //! [`installed`] finds, svodka-hub installs what the manifest lists, and both read it here.
 
 mod manifest;
+mod pins;
 mod store;
 
 pub use manifest::{Architecture, Generation, LengthRange, Manifest, ManifestError, ModelSpec};
+pub use pins::{PageSize, PinnedFile};
 pub use store::{
     default_models_dir, install_hint, installed, FileState, InstallState, ModelFiles, NotInstalled,
     STATE_FILE,

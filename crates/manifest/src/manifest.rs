@@ -6,7 +6,11 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use svodka_analysis::Role;
 
+use crate::pins::{valid_commit, valid_sha256, PinnedFile};
+
 const BUILTIN: &str = include_str!("../../../models/manifest.toml");
+/// Format 2 pins every file by commit, size and (LFS files) sha256.
+const FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
@@ -39,14 +43,16 @@ pub struct ModelSpec {
     pub languages: Vec<String>,
     pub architecture: Architecture,
     pub repo: String,
+    /// What the Hub is asked for: a commit, or a ref such as "refs/pr/18".
     pub revision: String,
+    /// The commit the Hub must say it served (a full hash, or an abbreviation of one).
+    pub commit: String,
     pub licence: String,
-    pub approx_download_mb: u32,
     /// Accepted weight files in order of preference; the first present is loaded.
     pub weights: Vec<String>,
     pub tokenizer: Vec<String>,
-    /// The files an install fetches, relative to the repository root.
-    pub download: Vec<String>,
+    /// The files an install fetches, relative to the repository root, each pinned.
+    pub files: Vec<PinnedFile>,
     #[serde(default)]
     pub generation: Option<Generation>,
     #[serde(default)]
@@ -76,10 +82,31 @@ impl Manifest {
         Self::parse(BUILTIN).expect("models/manifest.toml is valid")
     }
 
+    /// The manifest in use: the file `$SVODKA_MANIFEST` names (same format, e.g. a newsroom's
+    /// own mirror with its own pins), else the built-in one.
+    pub fn from_env() -> Result<Manifest, ManifestError> {
+        match std::env::var_os("SVODKA_MANIFEST").filter(|p| !p.is_empty()) {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    ManifestError::Invalid(format!("{}: {e}", std::path::Path::new(&path).display()))
+                })?;
+                Self::parse(&text)
+            }
+            None => Ok(Self::builtin()),
+        }
+    }
+
     pub fn parse(text: &str) -> Result<Manifest, ManifestError> {
         let m: Manifest =
             toml::from_str(text).map_err(|e| ManifestError::Invalid(e.to_string()))?;
+        if m.format != FORMAT {
+            return Err(ManifestError::Invalid(format!(
+                "format {} (this svodka reads format {FORMAT})",
+                m.format
+            )));
+        }
         for spec in &m.models {
+            spec.check_pins().map_err(ManifestError::Invalid)?;
             let generative = matches!(spec.architecture, Architecture::Bart | Architecture::Marian);
             if generative && spec.generation.is_none() {
                 return Err(ManifestError::Invalid(format!(
@@ -122,6 +149,45 @@ impl Manifest {
 }
 
 impl ModelSpec {
+    fn check_pins(&self) -> Result<(), String> {
+        let id = &self.id;
+        if !valid_commit(&self.commit) {
+            return Err(format!("{id}: commit {:?} is not a commit hash", self.commit));
+        }
+        if self.files.is_empty() {
+            return Err(format!("{id} lists no files"));
+        }
+        for (i, f) in self.files.iter().enumerate() {
+            if self.files[..i].iter().any(|g| g.path == f.path) {
+                return Err(format!("{id} lists {} twice", f.path));
+            }
+            if f.sha256.as_deref().is_some_and(|s| !valid_sha256(s)) {
+                return Err(format!("{id}: {} has a malformed sha256", f.path));
+            }
+        }
+        // The weights are what a wrong or tampered download would change: they must be pinned.
+        match self.files.iter().find(|f| self.weights.contains(&f.path)) {
+            Some(w) if w.sha256.is_none() => Err(format!("{id}: {} has no sha256", w.path)),
+            Some(_) => Ok(()),
+            None => Err(format!("{id} downloads no weights")),
+        }
+    }
+
+    /// The paths an install downloads, in the manifest's order.
+    pub fn download(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|f| f.path.as_str())
+    }
+
+    pub fn pin(&self, path: &str) -> Option<&PinnedFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+
+    /// What an install downloads, in MB (10^6 bytes), from the pinned sizes; at least 1.
+    pub fn download_mb(&self) -> u32 {
+        let bytes: u64 = self.files.iter().map(|f| f.size.bytes).sum();
+        (bytes.div_ceil(1_000_000)).max(1) as u32
+    }
+
     /// Licences that forbid commercial use are flagged to the reader before installing.
     pub fn non_commercial(&self) -> bool {
         let l = self.licence.to_ascii_lowercase();
@@ -132,6 +198,7 @@ impl ModelSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pins::valid_commit;
 
     #[test]
     fn builtin_manifest_covers_every_role_with_files_and_a_licence() {
@@ -144,23 +211,19 @@ mod tests {
             Role::NerEn,
         ] {
             let spec = m.for_role(role).unwrap();
-            assert!(
-                spec.download.iter().any(|f| spec.weights.contains(f)),
-                "{} downloads no weights",
-                spec.id
-            );
-            assert!(
-                spec.download.iter().any(|f| f == "config.json"),
-                "{}",
-                spec.id
-            );
+            assert!(spec.download().any(|f| f == "config.json"), "{}", spec.id);
             for f in &spec.tokenizer {
-                assert!(
-                    spec.download.contains(f),
-                    "{} does not download {f}",
-                    spec.id
-                );
+                assert!(spec.pin(f).is_some(), "{} does not download {f}", spec.id);
             }
+            // Every pin is a commit, and every weights file has its sha256.
+            assert!(valid_commit(&spec.commit), "{}", spec.id);
+            assert!(spec.revision != "main", "{} is not pinned", spec.id);
+            let weights = spec
+                .files
+                .iter()
+                .find(|f| spec.weights.contains(&f.path))
+                .unwrap();
+            assert!(weights.sha256.is_some(), "{}", spec.id);
             assert!(
                 !spec.licence.is_empty() && !spec.non_commercial(),
                 "{}",
@@ -190,23 +253,63 @@ mod tests {
 
     #[test]
     fn rejects_a_generative_model_without_settings() {
-        let text = r#"format = 1
+        let text = MINIMAL.replace("GENERATION", "");
+        assert!(matches!(
+            Manifest::parse(&text),
+            Err(ManifestError::Invalid(_))
+        ));
+    }
+
+    const MINIMAL: &str = r#"format = 2
 [[model]]
 id = "x"
 role = "translate-en-ru"
 languages = ["en", "ru"]
 architecture = "marian"
 repo = "a/b"
-revision = "main"
+revision = "REVISION"
+commit = "COMMIT"
 licence = "MIT"
-approx_download_mb = 1
 weights = ["model.safetensors"]
 tokenizer = ["vocab.json"]
-download = []
+files = [
+  { path = "config.json", size = "1.38 kB" },
+  { path = "model.safetensors", size = "307 MB", SHA },
+]
+GENERATION
 "#;
-        assert!(matches!(
-            Manifest::parse(text),
-            Err(ManifestError::Invalid(_))
-        ));
+
+    fn minimal(commit: &str, sha: &str) -> String {
+        MINIMAL
+            .replace("REVISION", commit)
+            .replace("COMMIT", commit)
+            .replace("SHA", sha)
+            .replace(
+                "GENERATION",
+                "generation = { num_beams = 4, length_penalty = 1.0, no_repeat_ngram_size = 0, \
+                 early_stopping = true, min_length = 0, max_length = 512 }",
+            )
+    }
+
+    #[test]
+    fn pins_are_checked_when_the_manifest_is_read() {
+        let sha = format!("sha256 = \"{}\"", "ab".repeat(32));
+        let good = minimal("20855d62f29510b14806b4f3eddb289a0065d556", &sha);
+        let m = Manifest::parse(&good).unwrap();
+        assert_eq!(m.models[0].download_mb(), 308);
+        // A branch is not a commit; weights without a sha256; a malformed sha256; a size the
+        // Hub would not print; an older format.
+        for bad in [
+            minimal("main", &sha),
+            minimal("20855d6", "note = \"x\""),
+            minimal("20855d6", "sha256 = \"abc\""),
+            good.replace("307 MB", "307MB"),
+            good.replace("format = 2", "format = 1"),
+        ] {
+            assert!(
+                matches!(Manifest::parse(&bad), Err(ManifestError::Invalid(_))),
+                "{bad}"
+            );
+        }
     }
 }

@@ -38,6 +38,9 @@ pub struct InstallState {
     pub id: String,
     pub repo: String,
     pub revision: String,
+    /// The commit the Hub said it served (installs before format 2 recorded none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
     /// "hub" or "import".
     pub source: String,
     pub files: BTreeMap<String, FileState>,
@@ -149,13 +152,14 @@ pub fn installed(models_dir: &Path, spec: &ModelSpec) -> Result<ModelFiles, NotI
 /// How to install `spec` into `dir`, with the CLI or by hand.
 pub fn install_hint(spec: &ModelSpec, dir: &Path) -> String {
     format!(
-        "install it with `svodka models install {}` (about {} MB, licence {}), or download {} \
-         from https://huggingface.co/{} into {}",
+        "install it with `svodka models install {}` ({} MB, licence {}), or download {} \
+         from https://huggingface.co/{}/tree/{} into {} and `svodka models import` it",
         spec.id,
-        spec.approx_download_mb,
+        spec.download_mb(),
         spec.licence,
-        spec.download.join(", "),
+        spec.download().collect::<Vec<_>>().join(", "),
         spec.repo,
+        spec.revision,
         dir.display()
     )
 }
@@ -187,7 +191,10 @@ mod tests {
         assert!(msg.contains("opus-mt-en-ru"), "{msg}");
         assert!(msg.contains("the folder does not exist"), "{msg}");
         assert!(msg.contains("Helsinki-NLP/opus-mt-en-ru"), "{msg}");
-        assert!(msg.contains("rust_model.ot"), "{msg}");
+        assert!(msg.contains("model.safetensors"), "{msg}");
+        // The size is the pinned files' sum; the link is the pinned commit's tree.
+        assert!(msg.contains("(312 MB"), "{msg}");
+        assert!(msg.contains(&format!("tree/{}", spec.revision)), "{msg}");
     }
 
     #[test]
@@ -218,6 +225,7 @@ mod tests {
             id: "bert-base-NER".into(),
             repo: "dslim/bert-base-NER".into(),
             revision: "main".into(),
+            commit: None,
             source: "hub".into(),
             files: [(
                 "model.safetensors".to_string(),

@@ -49,7 +49,7 @@ pub fn model_status(
                 licence: spec.licence.clone(),
                 non_commercial: spec.non_commercial(),
                 languages: spec.languages.clone(),
-                size_mb: spec.approx_download_mb,
+                size_mb: spec.download_mb(),
                 installable: true,
             }
         })
