@@ -43,7 +43,14 @@ impl Installs {
             let downloader = Downloader::new(endpoint, Options::from_env())?;
             // The window offers no way around the pins: what cannot be checked is refused.
             let accept = store::Accept::default();
-            store::install(&downloader, &store_dir, &model, accept, &cancel, &mut progress)?;
+            store::install(
+                &downloader,
+                &store_dir,
+                &model,
+                accept,
+                &cancel,
+                &mut progress,
+            )?;
             Ok(())
         })
         .await

@@ -43,14 +43,9 @@ fn start_with_config(
         library: home.path().join("library.sqlite3"),
         exports: home.path().join("exports"),
     };
-    let app = svodka_desktop::app(
-        mock_builder(),
-        config,
-        Endpoint(hub.into()),
-        places,
-    )
-    .build(tauri::generate_context!())
-    .expect("the app builds on the mock runtime");
+    let app = svodka_desktop::app(mock_builder(), config, Endpoint(hub.into()), places)
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
     // The temporary library and exports live as long as the app.
     app.manage(home);
     let window = match app.get_webview_window("main") {
@@ -247,7 +242,10 @@ fn a_model_is_installed_from_the_hub_then_listed_then_removed() {
     )
     .unwrap_err();
     assert!(
-        e["message"].as_str().unwrap().contains("not the file svodka pins"),
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("not the file svodka pins"),
         "{e}"
     );
     // Pinned to what the loopback Hub serves, the install goes through.

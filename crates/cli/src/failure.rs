@@ -3,7 +3,8 @@
 //! Exit codes (README): 0 ok · 1 anything else (an install the Hub refused or that failed, a
 //! cancelled or internal error, an output that could not be written) · 2 bad input (the
 //! article, a file, an id or a name the reader gave) · 3 a model is missing, broken or damaged
-//! · 4 offline: the Hub cannot be reached (import a folder instead).
+//! · 4 offline: the Hub cannot be reached (import a folder instead) · 5 a batch finished, but
+//! some of its articles failed (each named on standard error).
 
 use std::process::ExitCode;
 
@@ -16,6 +17,7 @@ pub const EXIT_OTHER: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 pub const EXIT_MODEL: u8 = 3;
 pub const EXIT_OFFLINE: u8 = 4;
+pub const EXIT_SOME_FAILED: u8 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
@@ -35,6 +37,9 @@ pub enum Failure {
     Models(String),
     #[error("{0}")]
     Other(String),
+    /// A batch ran to its end, but this many of its articles failed (reported as they did).
+    #[error("{0} article(s) of the batch failed; they are named above")]
+    SomeFailed(usize),
 }
 
 impl Failure {
@@ -61,6 +66,7 @@ impl Failure {
             Failure::BadInput(_) => EXIT_BAD_INPUT,
             Failure::Models(_) => EXIT_MODEL,
             Failure::Other(_) => EXIT_OTHER,
+            Failure::SomeFailed(_) => EXIT_SOME_FAILED,
         }
     }
 
@@ -85,6 +91,7 @@ mod tests {
         };
         assert_eq!(Failure::from(offline).exit_code(), EXIT_OFFLINE);
         assert_eq!(Failure::from(HubError::Cancelled).exit_code(), EXIT_OTHER);
+        assert_eq!(Failure::SomeFailed(1).exit_code(), EXIT_SOME_FAILED);
         assert_eq!(
             Failure::from(EngineError::EmptyInput).exit_code(),
             EXIT_BAD_INPUT

@@ -1,6 +1,7 @@
 //! `svodka`: the command line over svodka-engine. Parsing, progress display and rendering only;
 //! all logic lives in the engine.
 
+mod batch;
 mod bench;
 mod bench_workload;
 mod failure;
@@ -37,8 +38,17 @@ struct Cli {
 enum Command {
     /// Summarise an article: English and Russian summaries side by side, with entities.
     Analyze {
-        /// The article (plain text or HTML); `-` or nothing reads standard input.
-        file: Option<PathBuf>,
+        /// The article (plain text or HTML); `-` or nothing reads standard input. Several
+        /// files are a batch: one JSON line per article, `{"id": FILE, "analysis": …}`.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// A batch from standard input, JSON Lines: `{"id": …, "text": …}` per line, one
+        /// `{"id": …, "analysis": …}` line out per article as it finishes (models load once).
+        #[arg(long, conflicts_with = "files")]
+        jsonl: bool,
+        /// In a batch, skip the ids whose results FILE already holds (resume by appending to it).
+        #[arg(long, value_name = "FILE")]
+        skip_done: Option<PathBuf>,
         /// Summary length.
         #[arg(long, value_enum, default_value_t = LengthArg::Medium)]
         length: LengthArg,
@@ -145,7 +155,9 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result {
     match command {
         Command::Analyze {
-            file,
+            files,
+            jsonl,
+            skip_done,
             length,
             json,
             models,
@@ -155,12 +167,39 @@ fn run(command: Command) -> Result {
             library,
             precision,
         } => {
+            let engine = || -> Result<Engine> {
+                Ok(Engine::start(EngineConfig {
+                    precision: precision.precision,
+                    manifest: Manifest::from_env()?,
+                    ..EngineConfig::new(models.clone().unwrap_or_else(default_models_dir))
+                }))
+            };
+            if jsonl || files.len() > 1 {
+                if save {
+                    return Err(Failure::BadInput(
+                        "--save takes one article; save batch results with `svodka library \
+                         import`"
+                            .into(),
+                    ));
+                }
+                let source = match jsonl {
+                    true => batch::Source::JsonLines,
+                    false => batch::Source::Files(files),
+                };
+                return run_batch(&engine()?, source, length.into(), skip_done);
+            }
+            if skip_done.is_some() {
+                return Err(Failure::BadInput(
+                    "--skip-done is for batches (several files or --jsonl)".into(),
+                ));
+            }
             let save = save.then(|| SaveTo {
                 path: library.unwrap_or_else(svodka_library::default_library_path),
                 title,
                 tags,
             });
-            analyze(file, length.into(), json, models, save, precision.precision)
+            let text = decode_input(&read_input(files.into_iter().next())?)?;
+            analyze(&engine()?, text, length.into(), json, save)
         }
         Command::Library { action, library } => library::run(
             action,
@@ -213,20 +252,41 @@ struct SaveTo {
     tags: Vec<String>,
 }
 
+fn run_batch(
+    engine: &Engine,
+    source: batch::Source,
+    length: Length,
+    skip_done: Option<PathBuf>,
+) -> Result {
+    let skip = match &skip_done {
+        Some(path) => batch::done_ids(path)?,
+        None => Default::default(),
+    };
+    let tally = batch::run(
+        engine,
+        source,
+        length,
+        &skip,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr(),
+    )?;
+    eprintln!(
+        "svodka: {} analysed, {} failed, {} already done",
+        tally.analysed, tally.failed, tally.skipped
+    );
+    if tally.failed > 0 {
+        return Err(Failure::SomeFailed(tally.failed));
+    }
+    Ok(())
+}
+
 fn analyze(
-    file: Option<PathBuf>,
+    engine: &Engine,
+    text: String,
     length: Length,
     json: bool,
-    models: Option<PathBuf>,
     save: Option<SaveTo>,
-    precision: Precision,
 ) -> Result {
-    let text = decode_input(&read_input(file)?)?;
-    let engine = Engine::start(EngineConfig {
-        precision,
-        manifest: Manifest::from_env()?,
-        ..EngineConfig::new(models.unwrap_or_else(default_models_dir))
-    });
     let bar = progress_bar();
     let shown = bar.clone();
     let result = engine.analyze(text, length, move |p| {

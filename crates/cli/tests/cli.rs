@@ -187,3 +187,83 @@ fn russian_article_with_no_models_gets_key_sentences_and_slovnet_entities() {
     assert!(view.contains("Максим Ликсутов [PER]"), "{view}");
     assert!(view.contains("Models: slovnet_ner_news_v1"), "{view}");
 }
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_batch_of_json_lines_writes_one_result_per_article_and_names_the_bad_ones() {
+    let read = |f: &str| {
+        std::fs::read_to_string(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/").to_owned() + f,
+        )
+        .unwrap()
+    };
+    let good = |id: serde_json::Value, text: String| {
+        serde_json::json!({"id": id, "text": text}).to_string()
+    };
+    let input = [
+        good("en-1".into(), read("en-article.txt")),
+        r#"{"id": "no-text"}"#.to_string(),
+        "this is not json".to_string(),
+        good(2.into(), read("ru-article.txt")),
+    ]
+    .join("\n");
+    let args = [
+        "analyze",
+        "--jsonl",
+        "--models",
+        "models/fixtures",
+        "--length",
+        "short",
+    ];
+    let out = svodka(&args, Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(5), "some failed: {}", stderr(&out));
+    let results = lines(&out);
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["id"], "en-1");
+    assert_eq!(results[0]["analysis"]["route"], "en-summarise-translate");
+    assert_eq!(results[1]["id"], 2);
+    assert_eq!(results[1]["analysis"]["source_language"], "ru");
+    let err = stderr(&out);
+    assert!(err.contains("\"no-text\" skipped: no \"text\""), "{err}");
+    assert!(err.contains("\"line 3\" skipped: not JSON"), "{err}");
+    assert!(err.contains("2 analysed, 2 failed"), "{err}");
+
+    // Resume: the ids already written are skipped, only the new article runs.
+    let dir = tempfile::tempdir().unwrap();
+    let done = dir.path().join("out.jsonl");
+    std::fs::write(&done, &out.stdout).unwrap();
+    let more = format!("{input}\n{}", good("en-3".into(), read("en-article.txt")));
+    let mut resumed = args.to_vec();
+    resumed.extend(["--skip-done", done.to_str().unwrap()]);
+    let out = svodka(&resumed, Some(more.as_bytes()));
+    let results = lines(&out);
+    assert_eq!(results.len(), 1, "{}", stderr(&out));
+    assert_eq!(results[0]["id"], "en-3");
+    assert!(stderr(&out).contains("1 analysed, 2 failed, 2 already done"));
+}
+
+#[test]
+fn several_files_are_a_batch_with_the_file_as_id() {
+    let out = svodka(
+        &[
+            "analyze",
+            "samples/en-article.txt",
+            "no-such-file.txt",
+            "--models",
+            "/nonexistent/svodka-models",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let results = lines(&out);
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["id"], "samples/en-article.txt");
+    assert_eq!(results[0]["analysis"]["route"], "extractive");
+    assert!(stderr(&out).contains("\"no-such-file.txt\" skipped: cannot read it"));
+}

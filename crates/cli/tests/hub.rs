@@ -60,8 +60,12 @@ fn manifest_pinning(files: &[(&str, Vec<u8>)], path: &Path) {
             continue;
         }
         match line {
-            l if in_model && l.starts_with("revision = ") => out.push(format!("revision = \"{COMMIT}\"")),
-            l if in_model && l.starts_with("commit = ") => out.push(format!("commit = \"{COMMIT}\"")),
+            l if in_model && l.starts_with("revision = ") => {
+                out.push(format!("revision = \"{COMMIT}\""))
+            }
+            l if in_model && l.starts_with("commit = ") => {
+                out.push(format!("commit = \"{COMMIT}\""))
+            }
             "files = [" if in_model => {
                 out.push("files = [".into());
                 out.extend(pins.iter().cloned());
@@ -135,7 +139,11 @@ fn install_from_the_hub_then_the_model_works_in_analyze() {
         .iter()
         .any(|s| s.method == "GET" && s.path.starts_with("cdn/")));
 
-    let out = svodka_with(&["models", "verify", "--models", store_arg], &hub.url, pinned);
+    let out = svodka_with(
+        &["models", "verify", "--models", store_arg],
+        &hub.url,
+        pinned,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok         opus-mt-en-ru"));
 

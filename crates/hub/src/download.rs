@@ -164,7 +164,9 @@ impl Downloader {
         });
         // Only an LFS file's X-Linked-Etag is a sha256; a plain ETag is a git blob hash.
         let hex_of = |e: &String, len: usize| {
-            e.len() == len && e.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            e.len() == len
+                && e.chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
         };
         let git_blob = match &linked_etag {
             None => header("etag")

@@ -63,7 +63,11 @@ pub fn check_remote(
     match &remote.git_blob {
         Some(blob) if commit_ok => Ok(Check::GitBlob(blob.clone())),
         _ if allow_unpinned => {
-            tracing::warn!("{}/{}: accepted unchecked (--allow-unpinned)", model.id, pin.path);
+            tracing::warn!(
+                "{}/{}: accepted unchecked (--allow-unpinned)",
+                model.id,
+                pin.path
+            );
             Ok(Check::Unchecked)
         }
         _ => Err(HubError::Unpinned {

@@ -75,8 +75,12 @@ pub fn install(
             .and_then(|s| s.files.get(path))
             .is_some_and(|f| {
                 // A git-stored file (no sha256) is kept only from an install of the same commit.
-                let same_commit = previous.as_ref().and_then(|p| p.commit.as_ref()) == commit.as_ref();
-                remote.sha256.as_ref().map_or(same_commit, |sha| *sha == f.sha256)
+                let same_commit =
+                    previous.as_ref().and_then(|p| p.commit.as_ref()) == commit.as_ref();
+                remote
+                    .sha256
+                    .as_ref()
+                    .map_or(same_commit, |sha| *sha == f.sha256)
                     && remote.size.is_none_or(|size| size == f.size)
                     && std::fs::metadata(dir.join(path)).is_ok_and(|m| m.len() == f.size)
             });

@@ -337,7 +337,10 @@ fn redirects_are_followed_only_to_https() {
 /// Only what the pins allow is downloaded: nothing of a refused model reaches the store.
 fn assert_refused_before_downloading(hub: &HubServer, dir: &Path) {
     assert!(!dir.exists(), "nothing written");
-    assert!(hub.log().iter().all(|s| s.method == "HEAD"), "nothing fetched");
+    assert!(
+        hub.log().iter().all(|s| s.method == "HEAD"),
+        "nothing fetched"
+    );
 }
 
 #[test]
@@ -356,9 +359,14 @@ fn the_real_pins_refuse_the_fixture_files() {
     // At the pinned commit, the fixture's config.json is not the 1.38 kB file the Hub's page
     // shows; accepting unpinned files does not accept a file that differs from its pin.
     hub.faults(|f| f.commit = Some(real.commit.clone()));
-    let e = install_spec(&downloader(&hub.url), &dir, &real, Accept { unpinned: true })
-        .0
-        .unwrap_err();
+    let e = install_spec(
+        &downloader(&hub.url),
+        &dir,
+        &real,
+        Accept { unpinned: true },
+    )
+    .0
+    .unwrap_err();
     assert!(
         matches!(&e, HubError::Pinned { file, detail, .. }
             if file == "config.json" && detail.contains("1.38 kB")),
@@ -463,9 +471,14 @@ fn a_file_that_cannot_be_checked_is_refused_unless_accepted() {
     );
     assert_refused_before_downloading(&hub, &dir);
     // Asked for, they are accepted; the weights are still held to their sha256.
-    let state = install_spec(&downloader(&hub.url), &dir, &model(), Accept { unpinned: true })
-        .0
-        .unwrap();
+    let state = install_spec(
+        &downloader(&hub.url),
+        &dir,
+        &model(),
+        Accept { unpinned: true },
+    )
+    .0
+    .unwrap();
     assert_eq!(state.files.len(), 5);
     assert_same_as_fixture(&dir);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -88,7 +88,10 @@ impl Manifest {
         match std::env::var_os("SVODKA_MANIFEST").filter(|p| !p.is_empty()) {
             Some(path) => {
                 let text = std::fs::read_to_string(&path).map_err(|e| {
-                    ManifestError::Invalid(format!("{}: {e}", std::path::Path::new(&path).display()))
+                    ManifestError::Invalid(format!(
+                        "{}: {e}",
+                        std::path::Path::new(&path).display()
+                    ))
                 })?;
                 Self::parse(&text)
             }
@@ -152,7 +155,10 @@ impl ModelSpec {
     fn check_pins(&self) -> Result<(), String> {
         let id = &self.id;
         if !valid_commit(&self.commit) {
-            return Err(format!("{id}: commit {:?} is not a commit hash", self.commit));
+            return Err(format!(
+                "{id}: commit {:?} is not a commit hash",
+                self.commit
+            ));
         }
         if self.files.is_empty() {
             return Err(format!("{id} lists no files"));
@@ -235,6 +241,40 @@ mod tests {
             m.find("nope"),
             Err(ManifestError::UnknownModel(_))
         ));
+    }
+
+    /// The README's model table and install line say what the manifest pins: the files, the
+    /// download size and the licence of every model.
+    #[test]
+    fn the_readme_tells_the_manifests_sizes_files_and_licences() {
+        let readme = include_str!("../../../README.md");
+        let m = Manifest::builtin();
+        let mb = |n: u32| {
+            let s = n.to_string();
+            match s.len() {
+                4.. => format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..]),
+                _ => s,
+            }
+        };
+        for spec in &m.models {
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", spec.id)))
+                .unwrap_or_else(|| panic!("README has no row for {}", spec.id));
+            let files = spec.download().collect::<Vec<_>>().join(" ");
+            assert!(row.contains(&format!("`{files}`")), "{row}");
+            assert!(
+                row.contains(&format!("| {} MB |", mb(spec.download_mb()))),
+                "{row}"
+            );
+            assert!(row.ends_with(&format!("| {} |", spec.licence)), "{row}");
+            assert!(row.contains(&spec.commit[..7]), "{row}");
+        }
+        let total: u32 = m.models.iter().map(ModelSpec::download_mb).sum();
+        assert!(
+            readme.contains(&format!("# {} MB", mb(total))),
+            "the install line's total"
+        );
     }
 
     #[test]

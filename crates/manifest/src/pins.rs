@@ -129,7 +129,15 @@ mod tests {
         assert!(s.admits(42) && !s.admits(43));
         assert_eq!(PageSize::parse("829 Bytes").unwrap().bytes, 829);
         assert_eq!(PageSize::parse("1.38 kB").unwrap().slack, 10);
-        for bad in ["307MB", "307 mb", "1.5 Bytes", "x MB", "", " MB", "3.1.2 MB"] {
+        for bad in [
+            "307MB",
+            "307 mb",
+            "1.5 Bytes",
+            "x MB",
+            "",
+            " MB",
+            "3.1.2 MB",
+        ] {
             assert!(PageSize::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -453,6 +453,17 @@ pub(crate) mod private_generation_utils {
                     .collect::<Vec<Vec<i64>>>()
             };
 
+            // svodka: ids outside the embedding become the unknown token instead of reaching
+            // libtorch's embedding lookup (which panics): a literal "<mask>" typed into an
+            // article is in BART's vocab.json (id 50264) but not in its 50,264-row embedding.
+            let (vocab_size, unk) = (self.get_vocab_size(), self._get_tokenizer().get_unk_id());
+            let mut token_ids = token_ids;
+            for id in token_ids.iter_mut().flatten() {
+                if !(0..vocab_size).contains(id) {
+                    *id = unk;
+                }
+            }
+
             let max_len = token_ids.iter().map(|input| input.len()).max().unwrap();
 
             let pad_token = match pad_token_id {
