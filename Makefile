@@ -27,9 +27,11 @@ cli: setup
 	./target/debug/svodka analyze $(SAMPLE) $(if $(MODELS),--models $(MODELS))
 
 # Everything: UI unit tests, Rust tests (engine, CLI, desktop commands on the mock runtime,
-# TypeScript bindings up to date), then the real window under Xvfb. `cargo test --workspace`
+# TypeScript bindings up to date; the int8 evidence test on the trained MiniLM, 84 MB once),
+# then the real window under Xvfb. `cargo test --workspace`
 # also builds target/debug/svodka-desktop, the binary the window tests start.
 test: ui
+	scripts/setup-minilm.sh
 	cd ui && npm test
 	$(CARGO) test --workspace
 	scripts/setup-tauri-driver.sh
