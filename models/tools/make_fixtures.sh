@@ -12,3 +12,4 @@ if [ ! -x "$venv/bin/python" ]; then
     tokenizers==0.20.3 safetensors numpy==1.26.4 protobuf
 fi
 "$venv/bin/python" "$here/make_fixtures.py" "$@"
+[ "${1:-}" = "--long-only" ] || "$venv/bin/python" "$here/make_pipeline_fixtures.py"

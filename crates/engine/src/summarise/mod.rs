@@ -18,6 +18,9 @@ pub struct Summariser {
     model: BartGenerator,
     settings: Generation,
     window: usize,
+    /// config.json's `prefix`, which transformers' summarization pipeline puts before every
+    /// input (distilbart-cnn's is " "); empty when the config has none.
+    prefix: String,
 }
 
 /// One round of the map step: the chunks and what each was summarised to.
@@ -33,6 +36,16 @@ pub struct MapReduce {
     /// The text the final summary was made from.
     pub final_input: String,
     pub summary: Generated,
+}
+
+/// config.json's `prefix` (a string, or absent or null for none).
+fn input_prefix(files: &ModelFiles) -> Result<String> {
+    let config: serde_json::Value = files::read_config(files)?;
+    Ok(config
+        .get("prefix")
+        .and_then(|p| p.as_str())
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// Map levels before the reduce step gives up shrinking and summarises what fits: with real
@@ -56,6 +69,7 @@ impl Summariser {
             model,
             settings,
             window: config.max_position_embeddings as usize,
+            prefix: input_prefix(files)?,
         })
     }
 
@@ -64,12 +78,17 @@ impl Summariser {
         self.window
     }
 
+    /// The ids the encoder sees for `text`: the config's prefix, then the text.
     pub fn encode(&self, text: &str) -> Vec<i64> {
-        generate::encode(self.model.get_tokenizer(), text)
+        generate::encode(self.model.get_tokenizer(), &self.with_prefix(text))
     }
 
     pub fn count_tokens(&self, text: &str) -> usize {
-        generate::count_tokens(self.model.get_tokenizer(), text)
+        generate::count_tokens(self.model.get_tokenizer(), &self.with_prefix(text))
+    }
+
+    fn with_prefix(&self, text: &str) -> String {
+        format!("{}{text}", self.prefix)
     }
 
     /// Generation settings for a length preset. The decoder has learned positions only up to
@@ -85,7 +104,9 @@ impl Summariser {
 
     /// Summarises texts that each fit the window (one batch).
     pub fn summarise_chunks(&self, chunks: &[&str], length: LengthRange) -> Result<Vec<Generated>> {
-        generate::generate(&self.model, chunks, &self.settings(length))
+        let inputs: Vec<String> = chunks.iter().map(|c| self.with_prefix(c)).collect();
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        generate::generate(&self.model, &inputs, &self.settings(length))
     }
 
     /// Map-reduce: pack sentences into chunks that fit the window and summarise each; pack the

@@ -197,6 +197,10 @@ pub struct BartConfig {
     pub bos_token_id: Option<i64>,
     pub eos_token_id: Option<i64>,
     pub forced_bos_token_id: Option<i64>,
+    // svodka: the 2020 key that transformers still honours: without forced_bos_token_id, true
+    // forces bos_token_id as the first generated token (BartConfig.__init__).
+    #[serde(default)]
+    pub force_bos_token_to_be_generated: Option<bool>,
     pub forced_eos_token_id: Option<i64>,
     pub pad_token_id: Option<i64>,
     pub id2label: Option<HashMap<i64, String>>,
@@ -242,6 +246,7 @@ impl Default for BartConfig {
             eos_token_id: Some(2),
             pad_token_id: Some(1),
             forced_bos_token_id: Some(0),
+            force_bos_token_to_be_generated: None,
             forced_eos_token_id: Some(2),
             id2label: None,
             label2id: None,
@@ -1021,7 +1026,13 @@ impl BartGenerator {
             Some(value) => vec![value],
             None => vec![2],
         });
-        let forced_bos_token_id = config.forced_bos_token_id;
+        // svodka: the old key too, as transformers reads it (force_bos_token_to_be_generated).
+        let forced_bos_token_id = config.forced_bos_token_id.or_else(|| {
+            config
+                .force_bos_token_to_be_generated
+                .unwrap_or(false)
+                .then_some(bos_token_id.unwrap_or(0))
+        });
         let forced_eos_token_id = config.forced_eos_token_id;
         let pad_token_id = Some(config.pad_token_id.unwrap_or(1));
         let vocab_size = config.vocab_size;
