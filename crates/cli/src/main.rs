@@ -111,9 +111,9 @@ enum Command {
 
 #[derive(clap::Args)]
 struct PrecisionArg {
-    /// Number format of the transformer models: f32 (transformers' exact results) or
-    /// int8 (several times faster, less memory, slightly different text).
-    #[arg(long, default_value = "f32", value_parser = |s: &str| s.parse::<Precision>())]
+    /// Number format of the transformer models: int8 (several times faster, less memory,
+    /// slightly different wording; docs/BENCHMARKS.md) or f32 (transformers' exact results).
+    #[arg(long, default_value_t = Precision::FOR_READERS, value_parser = |s: &str| s.parse::<Precision>())]
     precision: Precision,
 }
 

@@ -76,16 +76,31 @@ impl Precision {
         Ok(model)
     }
 
-    /// `$SVODKA_PRECISION` (`f32` or `int8`) for the desktop app; unset means f32, and an
-    /// unknown value is logged and ignored rather than stopping the app.
+    /// What the app and the CLI run unless told otherwise: int8, several times faster (docs/
+    /// BENCHMARKS.md: int8 against f32 on trained weights). The engine's own default stays f32,
+    /// transformers' exact results, which the parity tests hold it to.
+    pub const FOR_READERS: Precision = Precision::Int8;
+
+    /// `$SVODKA_PRECISION` (`f32` or `int8`) for the desktop app; unset means
+    /// [`Precision::FOR_READERS`], and an unknown value is logged and ignored rather than
+    /// stopping the app.
     pub fn from_env() -> Precision {
         match std::env::var("SVODKA_PRECISION") {
             Ok(value) if !value.is_empty() => value.parse().unwrap_or_else(|e| {
-                tracing::warn!("SVODKA_PRECISION: {e}; using f32");
-                Precision::F32
+                tracing::warn!("SVODKA_PRECISION: {e}; using {}", Precision::FOR_READERS);
+                Precision::FOR_READERS
             }),
-            _ => Precision::F32,
+            _ => Precision::FOR_READERS,
         }
+    }
+}
+
+impl std::fmt::Display for Precision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Precision::F32 => "f32",
+            Precision::Int8 => "int8",
+        })
     }
 }
 
