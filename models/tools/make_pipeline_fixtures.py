@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Pipeline fixtures: the tiny BART fixture with the keys of the real distilbart-cnn-12-6 config
-that change what transformers outputs, and transformers' summarization *pipeline* run on it with
-the model's own defaults (only the lengths are cut to fit the tiny model's 128 positions).
+"""Pipeline fixtures: tiny fixture models with the keys of the real configs that change what
+transformers outputs, and transformers' own *pipelines* run on them with the models' defaults
+(only the lengths are cut to fit the tiny models).
 
   models/fixtures/pipeline/distilbart-cnn-12-6/  config.json: no forced_bos_token_id, but the
       2020 key force_bos_token_to_be_generated, and prefix " " (both as in the real config,
-      which transformers honours and rust-bert alone would not); expected.json: the pipeline's
-      output ids and text.
+      which transformers honours and rust-bert alone would not); expected.json: the
+      summarization pipeline's output ids and text.
+  models/fixtures/pipeline/opus-mt-en-ru/  the en→ru fixture without the −1e9 bias on <pad>
+      that the plain fixtures give it (a real model's pad logit is an ordinary number), and the
+      real config's bad_words_ids [[pad]] and 4 beams; expected.json: the translation
+      pipeline's output. transformers bans <pad> after log-softmax, so the other tokens'
+      log-probabilities keep pad's share, rust-bert before. On this tiny model that moves the
+      beam scores (about 0.009 here) but not the chosen ids: measured in transformers by banning
+      both ways, the outputs were identical for every input and pad bias tried.
 
 Run in the fixture venv (models/tools/make_fixtures.sh builds it), after make_fixtures.py:
   /tmp/svodka-fixture-venv/bin/python models/tools/make_pipeline_fixtures.py
@@ -17,7 +24,9 @@ from pathlib import Path
 
 import torch
 import transformers
-from transformers import BartForConditionalGeneration, BartTokenizer, pipeline
+from safetensors.torch import load_file, save_file
+from transformers import (BartForConditionalGeneration, BartTokenizer, MarianMTModel,
+                          MarianTokenizer, pipeline)
 
 assert transformers.__version__.startswith("4.46."), "fixtures are pinned to transformers 4.46.x"
 HERE = Path(__file__).resolve().parent
@@ -37,7 +46,52 @@ INPUTS = [
 ]
 
 
+MARIAN_SRC = FIXTURES / "opus-mt-en-ru"
+MARIAN_DEST = FIXTURES / "pipeline" / "opus-mt-en-ru"
+MARIAN_INPUTS = [
+    "The central bank kept interest rates unchanged for the third meeting in a row.",
+    "Dr. Helen Wright, a researcher at Oxford University, said the vaccine was safe.",
+    "Shares fell.",
+]
+
+
+def marian():
+    MARIAN_DEST.mkdir(parents=True, exist_ok=True)
+    for f in ("vocab.json", "source.spm", "target.spm"):
+        shutil.copy(MARIAN_SRC / f, MARIAN_DEST / f)
+    cfg = json.loads((MARIAN_SRC / "config.json").read_text(encoding="utf-8"))
+    pad = cfg["pad_token_id"]
+    weights = load_file(MARIAN_SRC / "model.safetensors")
+    # A pad logit of a size that matters: the plain fixtures' −1e9 hid where the ban happens.
+    weights["final_logits_bias"][0, pad] = 2.0
+    save_file(weights, MARIAN_DEST / "model.safetensors", metadata={"format": "pt"})
+    cfg.update(bad_words_ids=[[pad]], num_beams=4, max_length=40)
+    (MARIAN_DEST / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+
+    model = MarianMTModel.from_pretrained(MARIAN_DEST, attn_implementation="eager").eval()
+    tok = MarianTokenizer(source_spm=str(MARIAN_DEST / "source.spm"),
+                          target_spm=str(MARIAN_DEST / "target.spm"),
+                          vocab=str(MARIAN_DEST / "vocab.json"))
+    translate = pipeline("translation", model=model, tokenizer=tok, framework="pt")
+    cases = []
+    for text in MARIAN_INPUTS:
+        ids = translate(text, return_tensors=True, return_text=False)[0]["translation_token_ids"]
+        ids = ids.tolist()
+        while ids and ids[-1] == pad:
+            ids.pop()
+        cases.append(dict(input=text, input_ids=tok(text)["input_ids"], ids=ids,
+                          text=tok.decode(ids, skip_special_tokens=True)))
+    doc = dict(generated_by=f"transformers {transformers.__version__} translation pipeline, "
+                            f"torch {torch.__version__}",
+               settings=dict(num_beams=4, length_penalty=1.0, no_repeat_ngram_size=0,
+                             early_stopping=False, min_length=0, max_length=40),
+               cases=cases)
+    (MARIAN_DEST / "expected.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+
+
 def main():
+    marian()
     DEST.mkdir(parents=True, exist_ok=True)
     for f in ("model.safetensors", "vocab.json", "merges.txt"):
         shutil.copy(SRC / f, DEST / f)

@@ -1,8 +1,9 @@
-//! The summariser against transformers' summarization *pipeline* on a fixture whose config keeps
-//! keys of the real distilbart-cnn-12-6 config that the plain fixtures leave out
-//! (models/tools/make_pipeline_fixtures.py): the input prefix " ", which the pipeline puts before
-//! every article, and the 2020 key `force_bos_token_to_be_generated` without the newer
-//! `forced_bos_token_id` (vendor patch 8). Without either, the ids differ.
+//! The summariser and a translator against transformers' own pipelines on fixtures that keep
+//! keys of the real configs the plain fixtures leave out (models/tools/make_pipeline_fixtures.py):
+//! BART's input prefix " ", which the summarization pipeline puts before every article, and the
+//! 2020 key `force_bos_token_to_be_generated` without the newer `forced_bos_token_id` (vendor
+//! patch 8; without it the ids differ); Marian's `bad_words_ids` [[pad]] on a model whose pad
+//! logit is an ordinary number, not the plain fixtures' −1e9.
 
 mod common;
 
@@ -10,6 +11,7 @@ use serde::Deserialize;
 use svodka_analysis::Role;
 use svodka_engine::models::Precision;
 use svodka_engine::summarise::Summariser;
+use svodka_engine::translate::Translator;
 use svodka_manifest::{installed, Generation, LengthRange, Manifest};
 
 #[derive(Deserialize)]
@@ -36,24 +38,52 @@ struct Case {
     text: String,
 }
 
-#[test]
-fn summaries_match_transformers_summarization_pipeline_with_the_real_config_keys() {
-    let dir = common::fixtures().join("pipeline");
-    let expected: Expected = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("distilbart-cnn-12-6/expected.json")).unwrap(),
-    )
-    .unwrap();
-    let manifest = Manifest::builtin();
-    let files = installed(&dir, manifest.for_role(Role::SummariseEn).unwrap()).unwrap();
-    let s = &expected.settings;
-    let settings = Generation {
+fn expected(id: &str) -> Expected {
+    let path = common::fixtures()
+        .join("pipeline")
+        .join(id)
+        .join("expected.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn generation(s: &Settings) -> Generation {
+    Generation {
         num_beams: s.num_beams,
         length_penalty: s.length_penalty,
         no_repeat_ngram_size: s.no_repeat_ngram_size,
         early_stopping: s.early_stopping,
         min_length: s.min_length,
         max_length: s.max_length,
-    };
+    }
+}
+
+#[test]
+fn translations_match_transformers_translation_pipeline_with_an_ordinary_pad_logit() {
+    let expected = expected("opus-mt-en-ru");
+    let manifest = Manifest::builtin();
+    let dir = common::fixtures().join("pipeline");
+    let files = installed(&dir, manifest.for_role(Role::TranslateEnRu).unwrap()).unwrap();
+    let settings = generation(&expected.settings);
+    let translator = Translator::load(&files, settings, Precision::F32).unwrap();
+    for case in &expected.cases {
+        assert_eq!(translator.encode(&case.input), case.input_ids);
+        let got = translator
+            .translate_batch_with(&[case.input.as_str()], &settings)
+            .unwrap()
+            .remove(0);
+        assert_eq!(got.ids, case.ids, "{:?}", case.input);
+        assert_eq!(got.text, case.text.trim());
+    }
+}
+
+#[test]
+fn summaries_match_transformers_summarization_pipeline_with_the_real_config_keys() {
+    let dir = common::fixtures().join("pipeline");
+    let expected = expected("distilbart-cnn-12-6");
+    let manifest = Manifest::builtin();
+    let files = installed(&dir, manifest.for_role(Role::SummariseEn).unwrap()).unwrap();
+    let s = &expected.settings;
+    let settings = generation(s);
     let range = LengthRange {
         min_length: s.min_length,
         max_length: s.max_length,
