@@ -12,8 +12,8 @@ transformers outputs, and transformers' own *pipelines* run on them with the mod
       real config's bad_words_ids [[pad]] and 4 beams; expected.json: the translation
       pipeline's output. transformers bans <pad> after log-softmax, so the other tokens'
       log-probabilities keep pad's share, rust-bert before. On this tiny model that moves the
-      beam scores (about 0.009 here) but not the chosen ids: measured in transformers by banning
-      both ways, the outputs were identical for every input and pad bias tried.
+      beam scores (about 0.009 here) but not the chosen ids (measured in transformers by banning
+      both ways), so expected.json also keeps transformers' beam scores, which show it.
 
 Run in the fixture venv (models/tools/make_fixtures.sh builds it), after make_fixtures.py:
   /tmp/svodka-fixture-venv/bin/python models/tools/make_pipeline_fixtures.py
@@ -55,6 +55,12 @@ MARIAN_INPUTS = [
 ]
 
 
+def strip(ids, pad):
+    while ids and ids[-1] == pad:
+        ids.pop()
+    return ids
+
+
 def marian():
     MARIAN_DEST.mkdir(parents=True, exist_ok=True)
     for f in ("vocab.json", "source.spm", "target.spm"):
@@ -79,8 +85,13 @@ def marian():
         ids = ids.tolist()
         while ids and ids[-1] == pad:
             ids.pop()
+        # The pipeline reports no scores: the same generate call, with the model's defaults, does.
+        out = model.generate(**tok([text], return_tensors="pt"), output_scores=True,
+                             return_dict_in_generate=True)
+        assert strip(out.sequences[0].tolist(), pad) == ids
         cases.append(dict(input=text, input_ids=tok(text)["input_ids"], ids=ids,
-                          text=tok.decode(ids, skip_special_tokens=True)))
+                          text=tok.decode(ids, skip_special_tokens=True),
+                          score=out.sequences_scores[0].item()))
     doc = dict(generated_by=f"transformers {transformers.__version__} translation pipeline, "
                             f"torch {torch.__version__}",
                settings=dict(num_beams=4, length_penalty=1.0, no_repeat_ngram_size=0,
@@ -107,11 +118,13 @@ def main():
     cases = []
     for text in INPUTS:
         out = summarise(text, return_tensors=True, return_text=False)[0]["summary_token_ids"]
-        ids = out.tolist()
-        while ids and ids[-1] == tok.pad_token_id:
-            ids.pop()
+        ids = strip(out.tolist(), tok.pad_token_id)
+        scored = model.generate(**tok([" " + text], return_tensors="pt"), output_scores=True,
+                                return_dict_in_generate=True, min_length=8, max_length=32)
+        assert strip(scored.sequences[0].tolist(), tok.pad_token_id) == ids
         cases.append(dict(input=text, input_ids=tok(" " + text)["input_ids"], ids=ids,
-                          text=tok.decode(ids, skip_special_tokens=True)))
+                          text=tok.decode(ids, skip_special_tokens=True),
+                          score=scored.sequences_scores[0].item()))
     doc = dict(generated_by=f"transformers {transformers.__version__} summarization pipeline, "
                             f"torch {torch.__version__}",
                settings={k: REAL_KEYS[k] for k in ("num_beams", "length_penalty",

@@ -3,7 +3,8 @@
 //! BART's input prefix " ", which the summarization pipeline puts before every article, and the
 //! 2020 key `force_bos_token_to_be_generated` without the newer `forced_bos_token_id` (vendor
 //! patch 8; without it the ids differ); Marian's `bad_words_ids` [[pad]] on a model whose pad
-//! logit is an ordinary number, not the plain fixtures' −1e9.
+//! logit is an ordinary number, not the plain fixtures' −1e9. Beam scores are compared too: they
+//! show where pad is banned and what length a score is normalised by (vendor patch 9).
 
 mod common;
 
@@ -36,6 +37,20 @@ struct Case {
     input_ids: Vec<i64>,
     ids: Vec<i64>,
     text: String,
+    /// transformers' `sequences_scores` for the same call.
+    score: f64,
+}
+
+/// The beam's score as transformers computes it: pad banned after log-softmax (Marian), the sum
+/// normalised by the generated length without the decoder start token (vendor patch 9).
+fn assert_score(got: Option<f64>, case: &Case) {
+    let got = got.expect("beam search reports a score");
+    assert!(
+        (got - case.score).abs() < 1e-4,
+        "score of {:?}: {got} vs transformers' {}",
+        case.input,
+        case.score
+    );
 }
 
 fn expected(id: &str) -> Expected {
@@ -73,6 +88,7 @@ fn translations_match_transformers_translation_pipeline_with_an_ordinary_pad_log
             .remove(0);
         assert_eq!(got.ids, case.ids, "{:?}", case.input);
         assert_eq!(got.text, case.text.trim());
+        assert_score(got.score, case);
     }
 }
 
@@ -101,5 +117,6 @@ fn summaries_match_transformers_summarization_pipeline_with_the_real_config_keys
             .remove(0);
         assert_eq!(got.ids, case.ids, "{:?}", case.input);
         assert_eq!(got.text, case.text.trim());
+        assert_score(got.score, case);
     }
 }

@@ -17,6 +17,10 @@ use svodka_manifest::{Generation, ModelFiles};
 pub struct Generated {
     pub ids: Vec<i64>,
     pub text: String,
+    /// The beam's score as transformers reports it (`sequences_scores`: the sum of the
+    /// tokens' log-probabilities over the generated length to the length penalty); `None` for
+    /// greedy search.
+    pub score: Option<f64>,
 }
 
 /// The tokenizer of a seq2seq model whose manifest lists [vocab, merges or SentencePiece model].
@@ -103,6 +107,7 @@ pub fn generate<G: LanguageGenerator>(
             // rust-bert's decoded Marian text starts with the space of the first "▁".
             text: tokenizer.decode(&o.indices, true, true).trim().to_string(),
             ids: o.indices,
+            score: o.score,
         })
         .collect())
 }

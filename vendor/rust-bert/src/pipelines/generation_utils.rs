@@ -332,6 +332,13 @@ pub(crate) mod private_generation_utils {
             train: bool,
         ) -> Result<LMModelOutput, RustBertError>;
 
+        /// svodka: a token banned on the log-probabilities rather than on the logits (Marian's
+        /// pad, which transformers bans through `bad_words_ids` after log-softmax: the other
+        /// tokens keep their share of the probability mass in beam scores).
+        fn banned_after_log_softmax(&self) -> Option<i64> {
+            None
+        }
+
         fn prepare_scores_for_generation(
             &self,
             scores: &mut Tensor,
@@ -961,6 +968,15 @@ pub(crate) mod private_generation_utils {
                     gen_opt.max_length,
                     gen_opt.forced_bos_token_id,
                 );
+                // svodka: greedy picks the same token whether it is banned before or after
+                // log-softmax, so on the logits.
+                if let Some(banned) = self.banned_after_log_softmax() {
+                    let _ = next_token_logits.index_fill_(
+                        1,
+                        &Tensor::from_slice(&[banned]).to(next_token_logits.device()),
+                        f64::NEG_INFINITY,
+                    );
+                }
 
                 // Top-k and top-p sampling
                 let next_token = if gen_opt.do_sample {
@@ -1091,6 +1107,9 @@ pub(crate) mod private_generation_utils {
                 self.split_bad_word_ids(gen_opt.bad_word_ids);
             let mut static_bad_words_mask: Option<Tensor> = None;
 
+            // svodka: an encoder-decoder's decoder start token, which transformers' finalize
+            // leaves out of the length it normalises an open hypothesis by (`decoder_prompt_len`).
+            let prompt_len = i64::from(self.is_encoder_decoder());
             let mut hypotheses = (0..batch_size)
                 .map(|_| {
                     BeamHypotheses::new(
@@ -1214,6 +1233,14 @@ pub(crate) mod private_generation_utils {
                     );
 
                     let mut scores = next_token_logits.log_softmax(-1, next_token_logits.kind());
+                    // svodka: where transformers bans it (vendor/README.md, patch 9).
+                    if let Some(banned) = self.banned_after_log_softmax() {
+                        let _ = scores.index_fill_(
+                            1,
+                            &Tensor::from_slice(&[banned]).to(scores.device()),
+                            f64::NEG_INFINITY,
+                        );
+                    }
 
                     // Do not allow eos token if min length is not reached
                     if (gen_opt.eos_token_ids.is_some()) & (current_length < gen_opt.min_length) {
@@ -1361,8 +1388,11 @@ pub(crate) mod private_generation_utils {
                                         .get(effective_beam_id)
                                         .copy()
                                 });
+                            let hypothesis = input_ids.get(effective_beam_id).copy();
+                            let length = hypothesis.size()[0];
                             hypotheses[batch_index as usize].add(
-                                input_ids.get(effective_beam_id).copy(),
+                                hypothesis,
+                                length,
                                 beam_token_score,
                                 saved_beam_scores,
                             );
@@ -1476,8 +1506,11 @@ pub(crate) mod private_generation_utils {
                     });
                     let final_score = f64::try_from(beam_scores.get(effective_beam_id)).unwrap();
                     let final_tokens = input_ids.get(effective_beam_id);
+                    // svodka: transformers' finalize normalises by the generated tokens only.
+                    let length = final_tokens.size()[0] - prompt_len;
                     hypotheses[batch_index as usize].add(
                         final_tokens,
+                        length,
                         final_score,
                         beam_saved_token_scores,
                     );
@@ -1497,11 +1530,9 @@ pub(crate) mod private_generation_utils {
                 Tensor::zeros([output_batch_size], (Kind::Int64, input_ids.device()));
             let mut best_ids = vec![];
 
-            let mut scores_output = if output_scores {
-                Some(Vec::with_capacity(best_ids.len()))
-            } else {
-                None
-            };
+            // svodka: a beam's score costs nothing to report (the per-token scores do, and stay
+            // behind output_scores).
+            let mut scores_output = Some(Vec::with_capacity(best_ids.len()));
             let mut token_scores_output = if output_scores {
                 Some(Vec::with_capacity(best_ids.len()))
             } else {
@@ -2336,14 +2367,17 @@ impl BeamHypotheses {
         self.beams.len() as i64
     }
 
+    /// `length`: what the score is normalised by. transformers counts a hypothesis that ended
+    /// with EOS by its tokens before EOS, decoder start included (as rust-bert always did), and one
+    /// still open at max_length by its tokens without the decoder start (`finalize`).
     fn add(
         &mut self,
         hypothesis: Tensor,
+        length: i64,
         sum_log_probabilities: f64,
         token_scores: Option<Tensor>,
     ) {
-        let score =
-            sum_log_probabilities / ((hypothesis.size()[0] as f64).powf(self.length_penalty));
+        let score = sum_log_probabilities / ((length.max(1) as f64).powf(self.length_penalty));
         if (self.len() < self.num_beams) | (score > self.worst_score) {
             let token_scores = token_scores.map(|scores_tensor| {
                 scores_tensor.squeeze_dim(0).diff::<Tensor>(

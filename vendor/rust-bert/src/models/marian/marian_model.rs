@@ -21,7 +21,7 @@ use crate::pipelines::translation::Language;
 use crate::{Config, RustBertError};
 use std::borrow::Borrow;
 use tch::nn::Init;
-use tch::{nn, Device, Kind, Tensor};
+use tch::{nn, Device, Tensor};
 
 /// # Marian Pretrained model weight files
 pub struct MarianModelResources;
@@ -888,6 +888,11 @@ impl PrivateLanguageGenerator for MarianGenerator {
         })
     }
 
+    // svodka: pad is banned after log-softmax, where transformers bans it (patch 9).
+    fn banned_after_log_softmax(&self) -> Option<i64> {
+        self.get_pad_id()
+    }
+
     fn prepare_scores_for_generation(
         &self,
         scores: &mut Tensor,
@@ -895,13 +900,6 @@ impl PrivateLanguageGenerator for MarianGenerator {
         max_length: Option<i64>,
         _forced_bos_token_id: Option<i64>,
     ) {
-        let _ = scores.index_fill_(
-            1,
-            &Tensor::from_slice(&[self.get_pad_id().unwrap()])
-                .to_kind(Kind::Int64)
-                .to_device(scores.device()),
-            f64::NEG_INFINITY,
-        );
         if let Some(max_length) = max_length {
             if current_length == max_length - 1 {
                 force_token_id_generation(
