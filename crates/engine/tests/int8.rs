@@ -197,6 +197,16 @@ fn int8_linear_follows_f32_within_rounding_and_releases_the_f32_weight() {
     assert_eq!(int8_store.variables()["later.weight"].numel(), 512 * 2048);
 }
 
+/// `xs` projected onto `embeddings` in f32 and in int8.
+fn projections(xs: &Tensor, embeddings: &Tensor) -> (Tensor, Tensor) {
+    let store = nn::VarStore::new(Device::Cpu);
+    let (vocab, dim) = embeddings.size2().unwrap();
+    let projection = || OutputProjection::new(store.root() / "lm_head", vocab, dim);
+    let f32 = projection().forward(xs, embeddings);
+    let int8 = building(true, projection).forward(xs, embeddings);
+    (f32, int8)
+}
+
 #[test]
 fn a_row_of_small_weights_keeps_its_precision() {
     // Trained weights have rows of very different sizes; one scale per row keeps the small
@@ -205,8 +215,7 @@ fn a_row_of_small_weights_keeps_its_precision() {
     let embeddings = Tensor::randn([64, 256], (Kind::Float, Device::Cpu));
     let _ = embeddings.get(0).g_mul_scalar_(1e-3);
     let xs = Tensor::randn([4, 256], (Kind::Float, Device::Cpu));
-    let want = OutputProjection::new().forward(&xs, &embeddings);
-    let got = building(true, OutputProjection::new).forward(&xs, &embeddings);
+    let (want, got) = projections(&xs, &embeddings);
     let small = relative_error(&got.select(1, 0), &want.select(1, 0));
     assert!(
         small < 0.03,
@@ -219,8 +228,7 @@ fn int8_output_projection_follows_f32_and_keeps_the_embeddings() {
     tch::manual_seed(3);
     let embeddings = Tensor::randn([1000, 64], (Kind::Float, Device::Cpu));
     let xs = Tensor::randn([2, 1, 64], (Kind::Float, Device::Cpu));
-    let want = OutputProjection::new().forward(&xs, &embeddings);
-    let got = building(true, OutputProjection::new).forward(&xs, &embeddings);
+    let (want, got) = projections(&xs, &embeddings);
     let error = relative_error(&got, &want);
     // Where int8 is unavailable the projection stays f32: exactly f32's result.
     let used = kernel().weight_limit().is_some();

@@ -13,36 +13,150 @@
 //! accordingly (255 × 63 × 2 = 32,130 cannot saturate). Where neither is exact, int8 is not used.
 //!
 //! The weights are loaded after the model is built, so a layer quantises itself the first time
-//! it runs and then releases its f32 weight.
+//! it runs and then releases its f32 weight. A build can instead be given weights quantised by an
+//! earlier one ([`Int8Store::given`], which svodka keeps on disk): a layer that finds its own
+//! there never creates its f32 weight, so loading skips it in the weights file.
 
 use std::borrow::Borrow;
-use std::cell::Cell;
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tch::{nn, Device, Kind, Scalar, Tensor};
 
 thread_local! {
-    static BUILD_INT8: Cell<bool> = const { Cell::new(false) };
+    static BUILD: RefCell<Option<Arc<Int8Store>>> = const { RefCell::new(None) };
 }
 
 /// Runs `build` (which constructs a model) so that its int8-capable layers run on int8 weights
 /// when `int8` is true and [`kernel`] allows it, f32 otherwise.
 pub fn building<T>(int8: bool, build: impl FnOnce() -> T) -> T {
-    // Restores the flag on drop, so a build that panics (and is caught) does not leave later
-    // builds on this thread in int8.
-    struct Restore(bool);
+    building_with(int8.then(|| Arc::new(Int8Store::default())), build)
+}
+
+/// [`building`] in int8 with `store`: its given weights are taken by the layers they belong to,
+/// and it counts (and, if asked, keeps) what the other layers quantise. With no store, or where
+/// [`kernel`] allows no int8, the layers are f32.
+pub fn building_with<T>(store: Option<Arc<Int8Store>>, build: impl FnOnce() -> T) -> T {
+    // Restores the previous store on drop, so a build that panics (and is caught) does not leave
+    // later builds on this thread in int8.
+    struct Restore(Option<Arc<Int8Store>>);
     impl Drop for Restore {
         fn drop(&mut self) {
-            BUILD_INT8.with(|flag| flag.set(self.0));
+            BUILD.with(|current| *current.borrow_mut() = self.0.take());
         }
     }
-    let int8 = int8 && kernel().weight_limit().is_some();
-    let _restore = Restore(BUILD_INT8.with(|flag| flag.replace(int8)));
+    let store = store.filter(|_| kernel().weight_limit().is_some());
+    let _restore = Restore(BUILD.with(|current| current.replace(store)));
     build()
 }
 
-fn int8_requested() -> bool {
-    BUILD_INT8.with(Cell::get)
+/// Layers quantised in this process so far, by every store: how a test sees that a build took
+/// its weights from a cache.
+pub fn quantisations() -> usize {
+    QUANTISATIONS.load(Ordering::Relaxed)
+}
+
+static QUANTISATIONS: AtomicUsize = AtomicUsize::new(0);
+
+fn current_store() -> Option<Arc<Int8Store>> {
+    BUILD.with(|current| current.borrow().clone())
+}
+
+/// One layer's int8 weight as quantised: values on ±limit and one scale per row, the form
+/// worth keeping (fbgemm's packed form depends on the CPU's instructions).
+#[derive(Debug)]
+pub struct Quantised {
+    /// The layer's weight's name in the var store (`model.encoder.layers.0.fc1.weight`).
+    pub name: String,
+    /// int8, `[rows, cols]`.
+    pub values: Tensor,
+    /// f32, `[rows]`.
+    pub scales: Tensor,
+}
+
+/// What int8 layers built with [`building_with`] share: weights quantised earlier, given by
+/// name, and a record of the layers that quantised their own.
+#[derive(Debug, Default)]
+pub struct Int8Store {
+    given: Mutex<HashMap<String, Int8Weight>>,
+    keep: bool,
+    kept: Mutex<Vec<Quantised>>,
+    taken: AtomicUsize,
+    quantised: AtomicUsize,
+    misfits: Mutex<Vec<String>>,
+}
+
+impl Int8Store {
+    /// Layers quantise their own weights, and the store keeps a copy of each for
+    /// [`Int8Store::take_kept`].
+    pub fn keeping() -> Int8Store {
+        Int8Store {
+            keep: true,
+            ..Int8Store::default()
+        }
+    }
+
+    /// Layers whose name is in `weights` (and whose size matches) take their weight from it.
+    pub fn given(weights: HashMap<String, Int8Weight>) -> Int8Store {
+        Int8Store {
+            given: Mutex::new(weights),
+            ..Int8Store::default()
+        }
+    }
+
+    /// How many layers took a given weight.
+    pub fn taken(&self) -> usize {
+        self.taken.load(Ordering::Relaxed)
+    }
+
+    /// How many layers quantised their own weight so far.
+    pub fn quantised(&self) -> usize {
+        self.quantised.load(Ordering::Relaxed)
+    }
+
+    /// Given weights no layer took, and those whose size did not fit their layer.
+    pub fn unused(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.given.lock().unwrap().keys().cloned().collect();
+        names.extend(self.misfits.lock().unwrap().iter().cloned());
+        names.sort();
+        names
+    }
+
+    /// What the layers quantised (with [`Int8Store::keeping`]), leaving the store's copy empty.
+    pub fn take_kept(&self) -> Vec<Quantised> {
+        std::mem::take(&mut *self.kept.lock().unwrap())
+    }
+
+    fn take(&self, name: &str) -> Option<Int8Weight> {
+        let weight = self.given.lock().unwrap().remove(name)?;
+        self.taken.fetch_add(1, Ordering::Relaxed);
+        Some(weight)
+    }
+
+    /// A taken weight whose size turned out not to fit its layer.
+    fn misfit(&self, name: &str) {
+        self.taken.fetch_sub(1, Ordering::Relaxed);
+        self.misfits.lock().unwrap().push(name.to_string());
+    }
+
+    /// Quantises `weight` for the layer called `name`, keeping a copy when asked to.
+    fn quantise(&self, name: &str, weight: &Tensor) -> Int8Weight {
+        let (values, scales) =
+            Int8Weight::quantise_values(weight, weight_limit()).expect("int8 quantisation");
+        let int8 = Int8Weight::from_values(&values, &scales, None).expect("fbgemm's int8 packing");
+        if self.keep {
+            self.kept.lock().unwrap().push(Quantised {
+                name: name.to_string(),
+                values,
+                scales,
+            });
+        }
+        self.quantised.fetch_add(1, Ordering::Relaxed);
+        QUANTISATIONS.fetch_add(1, Ordering::Relaxed);
+        int8
+    }
 }
 
 /// How fbgemm's int8 product adds up on this CPU, and so how wide the weights may be.
@@ -164,34 +278,71 @@ impl Int8Weight {
         bias: Option<&Tensor>,
         limit: i64,
     ) -> Result<Int8Weight, tch::TchError> {
+        let (values, scales) = Int8Weight::quantise_values(weight, limit)?;
+        Int8Weight::from_values(&values, &scales, bias)
+    }
+
+    /// The int8 values (`[rows, cols]`) and row scales (`[rows]`) [`Int8Weight::quantize`]
+    /// packs: what [`Int8Weight::from_values`] takes back.
+    pub fn quantise_values(weight: &Tensor, limit: i64) -> Result<(Tensor, Tensor), tch::TchError> {
         assert!(
             (1..=127).contains(&limit),
             "int8 weights need a limit in 1..=127"
         );
         tch::no_grad(|| {
             let weight = weight.to_kind(Kind::Float).contiguous();
-            let (rows, cols) = weight.size2().expect("a linear weight is a matrix");
+            let (rows, _) = weight.size2()?;
             let max = weight.abs().amax([1], true);
             // An all-zero row gets scale 1 (its int8 values are 0 either way).
             let scales = (&max / limit as f64).where_self(&max.gt(0.0), &max.ones_like());
-            let q = (&weight / &scales)
+            let values = (&weight / &scales)
                 .round()
                 .clamp(-limit, limit)
                 .to_kind(Kind::Int8);
+            Ok((values, scales.reshape([rows])))
+        })
+    }
+
+    /// Packs int8 `values` (`[rows, cols]`) with their row `scales` (`[rows]`, f32) for fbgemm.
+    pub fn from_values(
+        values: &Tensor,
+        scales: &Tensor,
+        bias: Option<&Tensor>,
+    ) -> Result<Int8Weight, tch::TchError> {
+        let (rows, cols) = values.size2()?;
+        if values.kind() != Kind::Int8
+            || scales.kind() != Kind::Float
+            || scales.size() != [rows]
+        {
+            return Err(tch::TchError::Shape(format!(
+                "int8 values {:?} {:?} with scales {:?} {:?}",
+                values.kind(),
+                values.size(),
+                scales.kind(),
+                scales.size()
+            )));
+        }
+        tch::no_grad(|| {
+            let values = values.contiguous();
             // fbgemm subtracts the weight's zero point (0 here) times K itself: plain row sums.
-            let col_offsets = q.to_kind(Kind::Int).sum_dim_intlist(1, false, Kind::Int);
-            let packed = q.f_fbgemm_pack_quantized_matrix()?;
+            let col_offsets = values.to_kind(Kind::Int).sum_dim_intlist(1, false, Kind::Int);
+            let packed = values.f_fbgemm_pack_quantized_matrix()?;
             let sizes_only =
                 Tensor::zeros([1, 1], (Kind::Int8, Device::Cpu)).expand([rows, cols], false);
             Ok(Int8Weight {
                 sizes_only,
                 packed,
                 col_offsets,
-                scales: scales.reshape([rows]),
+                scales: scales.contiguous(),
                 zeros: Tensor::zeros([rows], (Kind::Float, Device::Cpu)),
                 bias: bias.map(|b| b.to_kind(Kind::Float).contiguous()),
             })
         })
+    }
+
+    /// The weight's `[rows, cols]` (output and input widths).
+    pub fn size(&self) -> Vec<i64> {
+        self.sizes_only.size()
     }
 
     pub fn forward(&self, xs: &Tensor) -> Tensor {
@@ -224,11 +375,58 @@ fn weight_limit() -> i64 {
         .weight_limit()
         .expect("int8 layers are only built where fbgemm's product is exact")
 }
+
+/// A layer's int8 weight: given when built, or quantised by the layer when it first runs.
+#[derive(Debug)]
+struct Int8Slot {
+    weight: OnceLock<Int8Weight>,
+    name: String,
+    store: Arc<Int8Store>,
+}
+
+impl Int8Slot {
+    /// The slot of the layer whose weight is called `name` and is `[rows, cols]`; it holds the
+    /// store's weight of that name if there is one of that size.
+    fn new(store: Arc<Int8Store>, name: String, rows: i64, cols: i64) -> Int8Slot {
+        let weight = OnceLock::new();
+        if let Some(given) = store.take(&name) {
+            if given.size() == [rows, cols] {
+                let _ = weight.set(given);
+            } else {
+                store.misfit(&name);
+            }
+        }
+        Int8Slot {
+            weight,
+            name,
+            store,
+        }
+    }
+
+    fn is_given(&self) -> bool {
+        self.weight.get().is_some()
+    }
+
+    /// The int8 weight, quantised from `f32` the first time if none was given; `release` then
+    /// empties `f32` (a var store's tensor: the f32 weight is freed).
+    fn get(&self, f32: &Tensor, release: bool) -> &Int8Weight {
+        self.weight.get_or_init(|| {
+            let int8 = self.store.quantise(&self.name, f32);
+            if release {
+                let mut released = f32.shallow_clone();
+                released.set_data(&Tensor::zeros([0], (Kind::Float, Device::Cpu)));
+            }
+            int8
+        })
+    }
+}
+
 /// `tch::nn::Linear`, or its int8 form when the model was built with `building(true, …)`.
 #[derive(Debug)]
 pub struct Linear {
+    /// Without its weight (an empty tensor) when the int8 one was given or has been quantised.
     f32: nn::Linear,
-    int8: Option<OnceLock<Int8Weight>>,
+    int8: Option<Int8Slot>,
 }
 
 impl Linear {
@@ -238,28 +436,43 @@ impl Linear {
         out_dim: i64,
         config: nn::LinearConfig,
     ) -> Linear {
+        let path = path.borrow();
+        let Some(store) = current_store() else {
+            return Linear {
+                f32: nn::linear(path, in_dim, out_dim, config),
+                int8: None,
+            };
+        };
+        let slot = Int8Slot::new(store, path.path("weight"), out_dim, in_dim);
+        let f32 = if slot.is_given() {
+            // No f32 weight variable, so loading does not read it from the weights file.
+            let bs = config
+                .bias
+                .then(|| path.var("bias", &[out_dim], nn::Init::Const(0.0)));
+            nn::Linear {
+                ws: Tensor::zeros([0], (Kind::Float, Device::Cpu)),
+                bs,
+            }
+        } else {
+            nn::linear(path, in_dim, out_dim, config)
+        };
         Linear {
-            f32: nn::linear(path, in_dim, out_dim, config),
-            int8: int8_requested().then(OnceLock::new),
+            f32,
+            int8: Some(slot),
         }
     }
 }
 
 impl nn::Module for Linear {
     fn forward(&self, xs: &Tensor) -> Tensor {
-        match &self.int8 {
-            None => xs.apply(&self.f32),
-            Some(cell) => cell
-                .get_or_init(|| {
-                    let int8 =
-                        Int8Weight::quantize(&self.f32.ws, self.f32.bs.as_ref(), weight_limit());
-                    // The var store shares this tensor: emptying it frees the f32 weight.
-                    let mut released = self.f32.ws.shallow_clone();
-                    released.set_data(&Tensor::zeros([0], (Kind::Float, Device::Cpu)));
-                    int8
-                })
-                .forward(xs),
+        let Some(slot) = &self.int8 else {
+            return xs.apply(&self.f32);
+        };
+        let mut out = slot.get(&self.f32.ws, true).forward(xs);
+        if let Some(bias) = &self.f32.bs {
+            let _ = out.g_add_(bias);
         }
+        out
     }
 }
 
@@ -267,28 +480,22 @@ impl nn::Module for Linear {
 /// the lookup; the int8 form is a second, quarter-size copy).
 #[derive(Debug)]
 pub struct OutputProjection {
-    int8: Option<OnceLock<Int8Weight>>,
+    int8: Option<Int8Slot>,
 }
 
 impl OutputProjection {
-    pub fn new() -> OutputProjection {
+    /// The projection onto `vocab` rows of `dim` embeddings; `path` names its int8 weight.
+    pub fn new<'a, T: Borrow<nn::Path<'a>>>(path: T, vocab: i64, dim: i64) -> OutputProjection {
         OutputProjection {
-            int8: int8_requested().then(OnceLock::new),
+            int8: current_store()
+                .map(|store| Int8Slot::new(store, path.borrow().path("weight"), vocab, dim)),
         }
     }
 
     pub fn forward(&self, xs: &Tensor, embeddings: &Tensor) -> Tensor {
         match &self.int8 {
             None => xs.linear::<Tensor>(embeddings, None),
-            Some(cell) => cell
-                .get_or_init(|| Int8Weight::quantize(embeddings, None, weight_limit()))
-                .forward(xs),
+            Some(slot) => slot.get(embeddings, false).forward(xs),
         }
-    }
-}
-
-impl Default for OutputProjection {
-    fn default() -> Self {
-        Self::new()
     }
 }

@@ -596,7 +596,12 @@ impl BartForConditionalGeneration {
         let base_model = BartModel::new(p.borrow() / "model", config);
         BartForConditionalGeneration {
             base_model,
-            lm_head: crate::common::int8::OutputProjection::new(),
+            // svodka: named, so a cached int8 weight finds its layer (vendor/README.md, patch 2).
+            lm_head: crate::common::int8::OutputProjection::new(
+                p.borrow() / "lm_head",
+                config.vocab_size,
+                config.d_model,
+            ),
         }
     }
 

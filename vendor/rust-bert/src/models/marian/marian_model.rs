@@ -571,7 +571,12 @@ impl MarianForConditionalGeneration {
         MarianForConditionalGeneration {
             base_model,
             final_logits_bias,
-            lm_head: crate::common::int8::OutputProjection::new(),
+            // svodka: named, so a cached int8 weight finds its layer (vendor/README.md, patch 2).
+            lm_head: crate::common::int8::OutputProjection::new(
+                p / "lm_head",
+                config.vocab_size,
+                config.d_model,
+            ),
         }
     }
 
