@@ -45,6 +45,7 @@ impl Translator {
         let weights = weights::marian(files, window, config.d_model)?;
         let gen_config = generate::config(ModelType::Marian, weights, files, &settings);
         let model = precision.build(
+            files,
             || MarianGenerator::new_with_tokenizer(gen_config, tokenizer),
             |model| generate::warm_up(model, &settings),
         )?;

@@ -44,6 +44,7 @@ impl Tagger {
         );
         config.device = Device::Cpu;
         let model = precision.build(
+            files,
             || TokenClassificationModel::new(config),
             |model| {
                 model.predict(&["Warm-up."], false, false);

@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod files;
 pub mod generate;
+pub mod int8_cache;
 mod precision;
 mod status;
 pub mod weights;

@@ -1,9 +1,13 @@
 //! Which number format the transformer models (summariser, translators, English NER) compute
 //! their linear layers in.
 
-use rust_bert::int8::Kernel;
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
+use rust_bert::int8::{Int8Store, Kernel};
+use serde::{Deserialize, Serialize};
+use svodka_manifest::ModelFiles;
+
+use super::int8_cache::Int8Cache;
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -57,21 +61,37 @@ impl Precision {
         rust_bert::int8::kernel().to_string()
     }
 
-    /// Builds a model in this precision. For int8, `warm_up` then runs it once, so that every
-    /// layer quantises its weights (and frees the f32 ones) while loading, not in the middle of
-    /// the reader's first analysis.
+    /// Builds the model whose files are `files` in this precision. For int8, `warm_up` then
+    /// runs it once, so that every layer quantises its weights (and frees the f32 ones) while
+    /// loading, not in the middle of the reader's first analysis; the quantised weights are kept
+    /// beside the model ([`Int8Cache`]), and a later build takes them from there instead.
     pub fn build<M>(
         self,
+        files: &ModelFiles,
         build: impl FnOnce() -> std::result::Result<M, rust_bert::RustBertError>,
         warm_up: impl FnOnce(&M) -> Result<()>,
     ) -> Result<M> {
         if self.is_int8() {
             tracing::info!("int8: {}", Precision::int8_kernel());
         }
-        let int8 = self.effective().is_int8();
-        let model = rust_bert::int8::building(int8, build)?;
-        if int8 {
-            warm_up(&model)?;
+        let limit = self
+            .effective()
+            .is_int8()
+            .then(|| rust_bert::int8::kernel().weight_limit())
+            .flatten();
+        let Some(limit) = limit else {
+            return Ok(rust_bert::int8::building(false, build)?);
+        };
+        let cache = Int8Cache::beside(files, limit);
+        let store = Arc::new(
+            cache
+                .as_ref()
+                .map_or_else(Int8Store::default, Int8Cache::store),
+        );
+        let model = rust_bert::int8::building_with(Some(store.clone()), build)?;
+        warm_up(&model)?;
+        if let Some(cache) = &cache {
+            cache.finish(&store);
         }
         Ok(model)
     }

@@ -62,6 +62,7 @@ impl Summariser {
         let tokenizer = generate::tokenizer(ModelType::Bart, files)?;
         let gen_config = generate::config(ModelType::Bart, weights::plain(files), files, &settings);
         let model = precision.build(
+            files,
             || BartGenerator::new_with_tokenizer(gen_config, tokenizer),
             |model| generate::warm_up(model, &settings),
         )?;
