@@ -2,8 +2,8 @@
 //! quantises and writes it, later loads take their weights from it and compute the same thing,
 //! and a cache that is damaged, cut short or made from other weights is rebuilt, never used.
 //!
-//! One test in its own binary: it counts the layers quantised in this process, which another
-//! test running beside it would change.
+//! Its own binary: the test counts the layers quantised in this process, which another test
+//! running beside it would change (the second test only starts a child process).
 
 mod common;
 
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use common::*;
-use rust_bert::int8::{kernel, quantisations};
+use rust_bert::int8::{kernel, quantisations, Kernel};
 use svodka_analysis::Role;
 use svodka_engine::entities::Tagger;
 use svodka_engine::models::Precision;
@@ -107,8 +107,39 @@ fn flip_byte(path: &Path, from_end: u64) {
     file.write_all(&[byte[0] ^ 0x5a]).unwrap();
 }
 
+/// fbgemm reads this once per process, so the AVX2 run is a child process.
+const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
+const TEST: &str = "int8_weights_are_cached_beside_the_model_and_rebuilt_when_they_do_not_hold";
+
+/// The same on fbgemm's AVX2 kernels (±63 weights, `svodka-int8-w63.safetensors`), whatever
+/// this CPU has.
+#[test]
+fn the_cache_works_on_fbgemm_avx2_kernels() {
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(FBGEMM_ISA, "AVX2")
+        .args(["--exact", TEST, "--nocapture"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&child.stdout);
+    let err = String::from_utf8_lossy(&child.stderr);
+    eprintln!("on fbgemm's AVX2 kernels:\n{out}{err}");
+    assert!(
+        child.status.success(),
+        "the int8 cache fails on fbgemm's AVX2 kernels"
+    );
+    assert!(out.contains("1 passed"), "the child ran no test");
+}
+
 #[test]
 fn int8_weights_are_cached_beside_the_model_and_rebuilt_when_they_do_not_hold() {
+    if std::env::var_os(FBGEMM_ISA).is_some() {
+        // The child: were the variable ignored, it would repeat the parent's run.
+        assert_eq!(
+            *kernel(),
+            Kernel::SaturatingPairs,
+            "{FBGEMM_ISA} was not honoured"
+        );
+    }
     if kernel().weight_limit().is_none() {
         eprintln!("skipped: no int8 on this CPU ({})", kernel());
         return;

@@ -110,9 +110,15 @@ impl Int8Cache {
     /// The store a build takes its int8 weights from: the cached ones when the cache is usable,
     /// else an empty store that keeps what the layers quantise, for [`Int8Cache::finish`].
     pub fn store(&self) -> Int8Store {
+        let started = std::time::Instant::now();
         match self.read() {
             Ok(weights) => {
-                tracing::info!(cache = %self.path.display(), layers = weights.len(), "int8 weights from the cache");
+                tracing::info!(
+                    cache = %self.path.display(),
+                    layers = weights.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    "int8 weights from the cache"
+                );
                 Int8Store::given(weights)
             }
             Err(why) => {
@@ -238,25 +244,23 @@ impl Int8Cache {
             )));
         }
 
-        let mut weights = HashMap::new();
         let names: Vec<String> = tensors
             .keys()
             .filter_map(|k| k.strip_suffix(".int8"))
             .map(str::to_string)
             .collect();
+        let mut layers = Vec::with_capacity(names.len());
         for name in names {
             let values = tensors.remove(&format!("{name}.int8")).expect("listed");
             let scales = tensors
                 .remove(&format!("{name}.scales"))
                 .ok_or_else(|| damaged(format!("{name}: no scales")))?;
-            let weight = Int8Weight::from_values(&values, &scales, None)
-                .map_err(|e| damaged(format!("{name}: {e}")))?;
-            weights.insert(name, weight);
+            layers.push((name, values, scales));
         }
         if let Some(stray) = tensors.keys().next() {
             return Err(damaged(format!("{stray}: no int8 values")));
         }
-        Ok(weights)
+        pack(layers).map_err(damaged)
     }
 
     fn check_origin(&self, cached: &Origin) -> Result<(), Unusable> {
@@ -354,10 +358,56 @@ impl Int8Cache {
         }
         out.flush()?;
         drop(out);
+        // As readable as the weights it came from (tempfile creates files for its owner only),
+        // so a model folder shared by several accounts shares its cache too.
+        if let Ok(meta) = std::fs::metadata(&self.weights) {
+            let _ = temp.as_file().set_permissions(meta.permissions());
+        }
         temp.as_file().sync_all()?;
         temp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Packs each layer's int8 values for fbgemm, the layers shared out over the cores: packing is
+/// most of what reading a cache costs, and the layers are independent.
+fn pack(mut layers: Vec<(String, Tensor, Tensor)>) -> Result<HashMap<String, Int8Weight>, String> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Largest first, each to the thread with the least so far: the output projection is ~12
+    // times a layer's size.
+    layers.sort_by_key(|(_, values, _)| std::cmp::Reverse(values.numel()));
+    let mut shares: Vec<(usize, Vec<(String, Tensor, Tensor)>)> =
+        (0..threads).map(|_| (0, Vec::new())).collect();
+    for layer in layers {
+        let share = shares
+            .iter_mut()
+            .min_by_key(|(size, _)| *size)
+            .expect("a thread");
+        share.0 += layer.1.numel();
+        share.1.push(layer);
+    }
+    std::thread::scope(|scope| {
+        let packing: Vec<_> = shares
+            .into_iter()
+            .map(|(_, share)| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .map(|(name, values, scales)| {
+                            Int8Weight::from_values(&values, &scales, None)
+                                .map(|weight| (name.clone(), weight))
+                                .map_err(|e| format!("{name}: {e}"))
+                        })
+                        .collect::<Result<Vec<_>, String>>()
+                })
+            })
+            .collect();
+        let mut weights = HashMap::new();
+        for thread in packing {
+            weights.extend(thread.join().expect("packing does not panic")?);
+        }
+        Ok(weights)
+    })
 }
 
 /// A tensor's bytes, as safetensors stores them (little-endian, row-major: libtorch's own on x86).
