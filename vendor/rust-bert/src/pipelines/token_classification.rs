@@ -122,7 +122,7 @@ use crate::fnet::FNetForTokenClassification;
 use crate::longformer::LongformerForTokenClassification;
 use crate::mobilebert::MobileBertForTokenClassification;
 use crate::pipelines::common::{
-    cast_var_store, get_device, ConfigOption, ModelResource, ModelType, TokenizerOption,
+    get_device, ConfigOption, ModelResource, ModelType, TokenizerOption,
 };
 use crate::resources::ResourceProvider;
 use crate::roberta::RobertaForTokenClassification;
@@ -362,7 +362,6 @@ impl TokenClassificationOption {
 
     fn new_torch(config: &TokenClassificationConfig) -> Result<Self, RustBertError> {
         let device = config.device;
-        let weights_path = config.model_resource.get_torch_local_path()?;
         let mut var_store = VarStore::new(device);
         let model_config =
             &ConfigOption::from_file(config.model_type, config.config_resource.get_local_path()?);
@@ -508,8 +507,9 @@ impl TokenClassificationOption {
                 "Token classification not implemented for {model_type:?}!"
             ))),
         }?;
-        var_store.load(weights_path)?;
-        cast_var_store(&mut var_store, config.kind, device);
+        // svodka: safetensors one tensor at a time, as the generators load (vendor/README.md,
+        // patch 3); tch's `load` holds the whole file and a copy of every tensor.
+        crate::resources::load_weights(&config.model_resource, &mut var_store, config.kind, device)?;
         Ok(model)
     }
 
