@@ -88,8 +88,16 @@ impl Precision {
                 .as_ref()
                 .map_or_else(Int8Store::default, Int8Cache::store),
         );
+        let started = std::time::Instant::now();
         let model = rust_bert::int8::building_with(Some(store.clone()), build)?;
+        let built = started.elapsed();
         warm_up(&model)?;
+        tracing::info!(
+            model = %files.id,
+            build_ms = built.as_millis() as u64,
+            warm_up_ms = (started.elapsed() - built).as_millis() as u64,
+            "int8 model loaded"
+        );
         if let Some(cache) = &cache {
             cache.finish(&store);
         }
