@@ -414,6 +414,9 @@ impl BartModel {
         let pad_token_id = config.pad_token_id.unwrap_or(1);
         let embedding_config = EmbeddingConfig {
             padding_idx: pad_token_id,
+            // svodka: zeros, not random values: loading overwrites them, and drawing the
+            // vocabulary's tens of millions of random values cost every launch ~0.2 s.
+            ws_init: nn::Init::Const(0.),
             ..Default::default()
         };
         let embeddings: nn::Embedding = embedding(

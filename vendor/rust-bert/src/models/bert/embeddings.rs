@@ -77,6 +77,9 @@ impl BertEmbedding for BertEmbeddings {
 
         let embedding_config = EmbeddingConfig {
             padding_idx: 0,
+            // svodka: zeros, not random values: loading overwrites them, and drawing the
+            // vocabulary's tens of millions of random values cost every launch ~0.2 s.
+            ws_init: nn::Init::Const(0.),
             ..Default::default()
         };
 
