@@ -1,12 +1,13 @@
 """The cross-system benchmark: every workload in svodka, transformers and (for translation)
 CTranslate2 int8 and float32, each in its own process — cold start (spawn to first result),
 median of RUNS timed runs after a warm-up, generated tokens, peak RSS — plus this machine's fp32
-floor per workload. Writes docs/bench/results.json, docs/bench/systems.png and the table between
-the markers in docs/BENCHMARKS.md.
+floor per workload; then svodka int8's cold start with and without its int8 cache. Writes
+docs/bench/results.json, docs/bench/systems.png and the tables between the markers in
+docs/BENCHMARKS.md.
 
 Usage: run.py MODELS_DIR CT2_DIR WORKLOADS.json SVODKA_BIN RUNS
 With BENCH_ONLY="transformers:analyze,svodka:ner" only those are measured again and merged into
-the existing docs/bench/results.json.
+the existing docs/bench/results.json ("svodka-int8:cold-start" names the cold-start table).
 """
 import json
 import os
@@ -53,6 +54,59 @@ def measure(cmd, label):
           f"  cold {cold / 1000:6.1f} s  rss {summary['peak_rss_mib']:>5} MiB"
           + (f"  {ms_per_token:.2f} ms/token" if ms_per_token else ""), flush=True)
     return summary
+
+
+def clear_int8_caches(models):
+    """Removes the int8 caches svodka keeps beside each model, so the next launch quantises."""
+    for cache in Path(models).glob("*/svodka-int8-*.safetensors"):
+        cache.unlink()
+
+
+def cold_starts(svodka, models, workloads, launches=5):
+    """svodka int8's analyze from spawn to first result (loading included), each launch against
+    its own second analyze (warm, in the same process, so the machine's drift over minutes does
+    not enter the ratio): a first launch with no int8 cache (the models quantise and the caches
+    are written), then `launches` more that read the caches."""
+    cmd = [svodka, "bench", "--models", models, "--workload", "analyze", "--input", workloads,
+           "--runs", "1", "--precision", "int8"]
+
+    def launch(label):
+        r = measure(cmd, label)
+        return {"cold_ms": r["cold_start_ms"], "warm_ms": r["median_ms"],
+                "ratio": r["cold_start_ms"] / r["median_ms"], "peak_rss_mib": r["peak_rss_mib"]}
+
+    clear_int8_caches(models)
+    first = launch("svodka-int8 analyze, first launch")
+    cached = [launch("svodka-int8 analyze, cached") for _ in range(launches)]
+    caches = sorted(Path(models).glob("*/svodka-int8-*.safetensors"))
+    median = lambda key: sorted(c[key] for c in cached)[len(cached) // 2]
+    return {
+        "first": first,
+        "cached": cached,
+        "cached_median": {k: median(k) for k in ("cold_ms", "warm_ms", "ratio", "peak_rss_mib")},
+        "cache_mib": {c.parent.name: round(c.stat().st_size / 2**20) for c in caches},
+    }
+
+
+def cold_table(cold):
+    first, cached = cold["first"], cold["cached_median"]
+    rows = ["| svodka int8, analyze | time to first result (cold) | second analyze (warm) | cold ÷ warm | peak RSS |",
+            "|---|---|---|---|---|"]
+    for label, r in (("first launch (quantises, writes the caches)", first),
+                     (f"cached (median of {len(cold['cached'])} launches)", cached)):
+        rows.append(f"| {label} | {r['cold_ms'] / 1000:.1f} s | {r['warm_ms'] / 1000:.1f} s | "
+                    f"{r['ratio']:.2f} | {r['peak_rss_mib']:,} MiB |")
+    rows.append("")
+    rows.append("Cached launches, cold ÷ warm: " + ", ".join(f"{c['ratio']:.2f}" for c in cold["cached"])
+                + ". int8 caches: " + ", ".join(f"{m} {mib:,} MiB" for m, mib in cold["cache_mib"].items()) + ".")
+    return "\n".join(rows)
+
+
+def replace_between(body, name, text):
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    if start in body and end in body:
+        body = body[:body.index(start) + len(start)] + "\n" + text + "\n" + body[body.index(end):]
+    return body
 
 
 def token_counts(models, spec, results):
@@ -132,10 +186,12 @@ def main(models, ct2_dir, workloads, svodka, runs):
     out = REPO / "docs" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     only = {tuple(x.split(":", 1)) for x in os.environ.get("BENCH_ONLY", "").split(",") if ":" in x}
+    cold = None
     if only:
         previous = json.loads((out / "results.json").read_text())
         machine = previous["machine"]
         results = [r for r in previous["results"] if (r["system"], r["workload"]) not in only]
+        cold = previous.get("cold_start")
     else:
         machine = json.loads(subprocess.check_output([py, str(HERE / "machine.py")], text=True))
         results = []
@@ -147,11 +203,15 @@ def main(models, ct2_dir, workloads, svodka, runs):
         # then re-measures just the rest).
         results.append(result)
         (out / "results.json").write_text(json.dumps(
-            {"machine": machine, "floors_s": {}, "results": results}, indent=1) + "\n")
+            {"machine": machine, "floors_s": {}, "results": results, "cold_start": cold},
+            indent=1) + "\n")
 
     for w in WORKLOADS:
         for precision, system in (("f32", "svodka"), ("int8", "svodka-int8")):
             if wanted(system, w):
+                # Every int8 row is a first launch, comparable across runs; the cold-start table
+                # measures launches that find the caches.
+                clear_int8_caches(models)
                 keep(measure([svodka, "bench", "--models", models, "--workload", w, "--input",
                               workloads, "--runs", runs, "--precision", precision], f"{system} {w}"))
         if wanted("transformers", w):
@@ -161,19 +221,22 @@ def main(models, ct2_dir, workloads, svodka, runs):
                 if wanted(f"ctranslate2-{q}", w):
                     keep(measure([py, str(HERE / "ct2.py"), models, ct2_dir, w, q, workloads,
                                   runs], f"ct2 {q} {w}"))
+    if wanted("svodka-int8", "cold-start"):
+        cold = cold_starts(svodka, models, workloads)
     order = {w: i for i, w in enumerate(WORKLOADS)}
     results.sort(key=lambda r: order[r["workload"]])
     floors = floor.floors(models, spec, machine, token_counts(models, spec, results))
     (out / "results.json").write_text(json.dumps(
-        {"machine": machine, "floors_s": floors, "results": results}, indent=1) + "\n")
+        {"machine": machine, "floors_s": floors, "results": results, "cold_start": cold},
+        indent=1) + "\n")
     plot(results, out / "systems.png")
     text = table(results, floors, machine)
     doc = REPO / "docs" / "BENCHMARKS.md"
-    body = doc.read_text(encoding="utf-8")
-    start, end = "<!-- bench:table -->", "<!-- /bench:table -->"
-    if start in body and end in body:
-        body = body[:body.index(start) + len(start)] + "\n" + text + "\n" + body[body.index(end):]
-        doc.write_text(body, encoding="utf-8")
+    body = replace_between(doc.read_text(encoding="utf-8"), "table", text)
+    if cold:
+        body = replace_between(body, "cold", cold_table(cold))
+        print(cold_table(cold))
+    doc.write_text(body, encoding="utf-8")
     print(text)
 
 
