@@ -93,11 +93,16 @@ impl HubServer {
     }
 
     /// Serves every file of `dir` as `{repo}/{file name}`, plus `aliases` (name → content).
+    /// The int8 caches that int8 tests leave beside a fixture model (and their temporary files,
+    /// which may vanish while the folder is read) are svodka's own, not the repo's.
     pub fn add_repo(&self, repo: &str, dir: &Path) {
         let mut state = self.state.lock().unwrap();
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("svodka-int8-") || name.starts_with(".svodka-int8-") {
+                continue;
+            }
             if entry.path().is_file() {
-                let name = entry.file_name().to_string_lossy().into_owned();
                 state.files.insert(
                     format!("{repo}/{name}"),
                     std::fs::read(entry.path()).unwrap(),

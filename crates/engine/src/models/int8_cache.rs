@@ -112,6 +112,10 @@ impl Int8Cache {
     pub fn store(&self) -> Int8Store {
         let started = std::time::Instant::now();
         match self.read() {
+            Ok(weights) if weights.is_empty() => {
+                tracing::warn!(cache = %self.path.display(), "int8 cache holds no weights: quantising again");
+                Int8Store::keeping()
+            }
             Ok(weights) => {
                 tracing::info!(
                     cache = %self.path.display(),
@@ -141,10 +145,10 @@ impl Int8Cache {
     /// the next launch writes a whole one.
     pub fn finish(&self, store: &Int8Store) {
         let unused = store.unused();
-        if store.taken() > 0 {
-            if unused.is_empty() && store.quantised() == 0 {
-                return;
-            }
+        // A store given a cache's weights has some left over when their names or sizes no
+        // longer fit (a keeping store is given none).
+        let misfit = !unused.is_empty() || (store.taken() > 0 && store.quantised() > 0);
+        if misfit {
             tracing::warn!(
                 cache = %self.path.display(),
                 unused = unused.len(),
@@ -152,6 +156,9 @@ impl Int8Cache {
                 "int8 cache did not fit the model: removed, written again at the next launch"
             );
             let _ = std::fs::remove_file(&self.path);
+            return;
+        }
+        if store.taken() > 0 {
             return;
         }
         let kept = store.take_kept();
