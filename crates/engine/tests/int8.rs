@@ -13,9 +13,6 @@ fn relative_error(got: &Tensor, want: &Tensor) -> f64 {
     (got - want).abs().max().double_value(&[]) / want.abs().max().double_value(&[])
 }
 
-/// fbgemm reads this once per process, so the AVX2 run is a child process.
-const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
-
 /// Integer operands whose quantisation is exact: activations on 0..=255 (row 0 all 255),
 /// weights on ±`limit` with every row starting with +`limit` (row 1 all +`limit`, row 2
 /// −`limit` after its first element, so row 0 times them gives the largest pairs of products
@@ -147,18 +144,8 @@ fn int8_tests_pass_on_fbgemm_avx2_kernels() {
         assert_ne!(*kernel(), Kernel::Exact, "{FBGEMM_ISA} was not honoured");
         return;
     }
-    let child = std::process::Command::new(std::env::current_exe().unwrap())
-        .env(FBGEMM_ISA, "AVX2")
-        .arg("--test-threads=2")
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&child.stdout);
-    let err = String::from_utf8_lossy(&child.stderr);
-    eprintln!("on fbgemm's AVX2 kernels:\n{out}{err}");
-    assert!(
-        child.status.success(),
-        "int8 tests fail on fbgemm's AVX2 kernels"
-    );
+    let (passed, _) = rerun_on_fbgemm_avx2(&["--test-threads=2"]);
+    assert!(passed, "int8 tests fail on fbgemm's AVX2 kernels");
 }
 
 #[test]

@@ -107,26 +107,14 @@ fn flip_byte(path: &Path, from_end: u64) {
     file.write_all(&[byte[0] ^ 0x5a]).unwrap();
 }
 
-/// fbgemm reads this once per process, so the AVX2 run is a child process.
-const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
 const TEST: &str = "int8_weights_are_cached_beside_the_model_and_rebuilt_when_they_do_not_hold";
 
 /// The same on fbgemm's AVX2 kernels (±63 weights, `svodka-int8-w63.safetensors`), whatever
 /// this CPU has.
 #[test]
 fn the_cache_works_on_fbgemm_avx2_kernels() {
-    let child = std::process::Command::new(std::env::current_exe().unwrap())
-        .env(FBGEMM_ISA, "AVX2")
-        .args(["--exact", TEST, "--nocapture"])
-        .output()
-        .unwrap();
-    let out = String::from_utf8_lossy(&child.stdout);
-    let err = String::from_utf8_lossy(&child.stderr);
-    eprintln!("on fbgemm's AVX2 kernels:\n{out}{err}");
-    assert!(
-        child.status.success(),
-        "the int8 cache fails on fbgemm's AVX2 kernels"
-    );
+    let (passed, out) = rerun_on_fbgemm_avx2(&["--exact", TEST, "--nocapture"]);
+    assert!(passed, "the int8 cache fails on fbgemm's AVX2 kernels");
     assert!(out.contains("1 passed"), "the child ran no test");
 }
 

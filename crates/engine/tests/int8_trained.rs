@@ -14,7 +14,9 @@ use rust_bert::Config;
 use rust_tokenizers::tokenizer::{BertTokenizer, Tokenizer, TruncationStrategy};
 use tch::{nn, Device, Kind, Tensor};
 
-const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
+mod common;
+
+use common::{rerun_on_fbgemm_avx2, FBGEMM_ISA};
 
 fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -119,22 +121,10 @@ fn int8_follows_f32_on_a_trained_bert_on_fbgemm_avx2_kernels() {
     if std::env::var_os(FBGEMM_ISA).is_some() {
         return;
     }
-    let child = std::process::Command::new(std::env::current_exe().unwrap())
-        .env(FBGEMM_ISA, "AVX2")
-        .args([
-            "--exact",
-            "int8_follows_f32_on_a_trained_bert",
-            "--nocapture",
-        ])
-        .output()
-        .unwrap();
-    eprintln!(
-        "on fbgemm's AVX2 kernels:\n{}{}",
-        String::from_utf8_lossy(&child.stdout),
-        String::from_utf8_lossy(&child.stderr)
-    );
-    assert!(
-        child.status.success(),
-        "int8 strays from f32 on AVX2 kernels"
-    );
+    let (passed, _) = rerun_on_fbgemm_avx2(&[
+        "--exact",
+        "int8_follows_f32_on_a_trained_bert",
+        "--nocapture",
+    ]);
+    assert!(passed, "int8 strays from f32 on AVX2 kernels");
 }

@@ -103,10 +103,6 @@ impl Int8Cache {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// The store a build takes its int8 weights from: the cached ones when the cache is usable,
     /// else an empty store that keeps what the layers quantise, for [`Int8Cache::finish`].
     pub fn store(&self) -> Int8Store {

@@ -10,6 +10,23 @@ use svodka_engine::EngineConfig;
 use svodka_manifest::installed;
 use svodka_manifest::{Generation, Manifest, ModelFiles};
 
+/// fbgemm reads this once per process, so a run on its AVX2 kernels is a child process.
+pub const FBGEMM_ISA: &str = "FBGEMM_ENABLE_INSTRUCTIONS";
+
+/// Runs this test binary again on fbgemm's AVX2 kernels (whatever this CPU has) with `args`
+/// (a filter, flags), shows its output, and returns whether it passed and its stdout.
+pub fn rerun_on_fbgemm_avx2(args: &[&str]) -> (bool, String) {
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(FBGEMM_ISA, "AVX2")
+        .args(args)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&child.stdout).into_owned();
+    let err = String::from_utf8_lossy(&child.stderr);
+    eprintln!("on fbgemm's AVX2 kernels:\n{out}{err}");
+    (child.status.success(), out)
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/fixtures")
 }
